@@ -1,24 +1,64 @@
 // Scaled dot-product attention in five passes that mirror the formula:
-// scores, scale, mask, softmax, weighted sum of values.
+// scores, scale, mask, softmax, weighted sum of values. Bad shapes or options
+// are refused with a message a learner can act on, before any arithmetic.
 #include "core/attention.h"
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 namespace attn {
 
 namespace {
 constexpr float kMinusInfinity = -std::numeric_limits<float>::infinity();
+
+std::string shape_of(const Matrix& m) {
+  return std::to_string(m.rows()) + " x " + std::to_string(m.cols());
+}
+}  // namespace
+
+void check_attention_inputs(const Matrix& q, const Matrix& k, const Matrix& v,
+                            const AttentionOptions& options) {
+  // A temperature of 0 would divide by zero; a negative one would turn the
+  // softmax upside down (the worst match would win). Infinity or NaN has no meaning.
+  if (!(options.temperature > 0.0f) || !std::isfinite(options.temperature))
+    throw std::invalid_argument("attention: temperature must be a finite number greater than 0, got " +
+                                std::to_string(options.temperature));
+  if (q.cols() != k.cols())
+    throw std::invalid_argument("attention: queries and keys must have the same width d_k to be compared; q is " +
+                                shape_of(q) + " but k is " + shape_of(k));
+  if (k.rows() != v.rows())
+    throw std::invalid_argument("attention: every key needs exactly one value, so k and v need the same number of "
+                                "rows; k is " + shape_of(k) + " but v is " + shape_of(v));
+  if (!q.allFinite() || !k.allFinite() || !v.allFinite())
+    throw std::invalid_argument("attention: q, k and v must hold finite numbers (no NaN or infinity)");
+}
+
+float attention_divisor(Eigen::Index d_k, const AttentionOptions& options) {
+  float divisor = options.temperature;
+  if (options.scale && d_k > 0) divisor *= std::sqrt(static_cast<float>(d_k));
+  return divisor;
 }
 
 Matrix softmax_rows(const Matrix& logits) {
   Matrix weights = Matrix::Zero(logits.rows(), logits.cols());
+  if (logits.cols() == 0) return weights;  // no keys: nothing to distribute
   for (Eigen::Index i = 0; i < logits.rows(); ++i) {
-    const float row_max = logits.row(i).maxCoeff();
+    float row_max = kMinusInfinity;
+    for (Eigen::Index j = 0; j < logits.cols(); ++j) {
+      const float x = logits(i, j);
+      // -infinity is the mask; NaN or +infinity has no sensible weight.
+      if (std::isnan(x) || x == std::numeric_limits<float>::infinity())
+        throw std::invalid_argument("softmax: row " + std::to_string(i) +
+                                    " holds NaN or +infinity; scores must be finite (or -infinity to mask)");
+      if (x > row_max) row_max = x;
+    }
     if (row_max == kMinusInfinity) continue;  // fully masked: no distribution, all 0
     float total = 0.0f;
     for (Eigen::Index j = 0; j < logits.cols(); ++j) {
-      // exp(-inf - max) is exactly 0, so masked keys get exactly 0.
+      // Subtracting the maximum keeps every exponent <= 0, so nothing overflows
+      // even at scores of 1e4; exp(-inf - max) is exactly 0 for masked keys.
       const float e = std::exp(logits(i, j) - row_max);
       weights(i, j) = e;
       total += e;
@@ -52,13 +92,14 @@ Vector row_entropy_bits(const Matrix& weights) {
 
 AttentionTrace scaled_dot_product_attention(const Matrix& q, const Matrix& k, const Matrix& v,
                                             const AttentionOptions& options) {
+  check_attention_inputs(q, k, v, options);
   AttentionTrace t;
   // 1. Raw scores: how well each query matches each key.
   t.scores = q * k.transpose();
+  if (!t.scores.allFinite())
+    throw std::invalid_argument("attention: a score q.k overflowed the float range; scale the inputs down");
   // 2. Scale: keep dot products of long vectors in softmax's useful range.
-  float divisor = options.temperature;
-  if (options.scale && q.cols() > 0) divisor *= std::sqrt(static_cast<float>(q.cols()));
-  t.scaled = t.scores / divisor;
+  t.scaled = t.scores / attention_divisor(q.cols(), options);
   // 3. Mask: a causal query may not look ahead.
   t.masked = t.scaled;
   if (options.causal) {

@@ -14,6 +14,7 @@
 
 #include "core/attention.h"
 #include "core/tensor.h"
+#include "core/tokenizer.h"  // Token
 
 namespace attn {
 
@@ -26,13 +27,6 @@ struct ExplainOptions {
   AttentionOptions attention;     // scale, causal, temperature
   std::uint32_t seed = 1;         // for the random heads and the learned position table
   int max_tokens = 64;            // longer input is truncated, with a notice
-};
-
-struct Token {
-  std::string text;
-  std::size_t byte_begin = 0;     // where the token starts in the sentence (UTF-8 bytes)
-  std::size_t byte_end = 0;
-  bool known = true;              // false: the lexicon has no entry; its embedding is a hash
 };
 
 struct HeadTrace {

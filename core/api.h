@@ -1,0 +1,20 @@
+// The JSON boundary of the core, called by the embind bindings (web/) and by
+// tests. Requests and responses are JSON text exactly as docs/API.md describes.
+// These functions never throw: any problem comes back as {"error": "..."}.
+#pragma once
+
+#include <string>
+
+namespace attn {
+
+// Text -> ["Alice", "emailed", ...]. Over 512 tokens: {"error": ...}.
+std::string tokenize_json(const std::string& text);
+
+// {"q", "k", "v", "scale", "causal", "temperature"} -> {"scores", "scaled", "weights", "output"}.
+std::string attend_json(const std::string& request);
+
+// {"sentence", "heads", "d_model", "positional", "causal", "scale", "temperature",
+//  "seed", "max_tokens", "model", "stages"} -> the demo model's full trace.
+std::string explain_json(const std::string& request);
+
+}  // namespace attn

@@ -1,0 +1,67 @@
+// Small DOM helpers shared by the page's scripts. Everything that puts text on
+// the page goes through textContent: nothing from the module, the URL, the
+// learner or another frame is ever parsed as HTML.
+(function () {
+  "use strict";
+  var Lesson = window.Lesson = window.Lesson || {};
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (name) {
+        if (attrs[name] === false || attrs[name] == null) return;
+        node.setAttribute(name, attrs[name] === true ? "" : String(attrs[name]));
+      });
+    }
+    if (text != null) node.textContent = String(text);
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function all(selector, root) {
+    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  }
+
+  // Parses JSON text; returns null instead of throwing, so one malformed
+  // answer never stops the page.
+  function parse(text) {
+    if (typeof text !== "string") return null;
+    try { return JSON.parse(text); } catch (e) { return null; }
+  }
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  // The section element whose figure is `figureId`.
+  function sectionOf(figureId) {
+    return all("section[data-figure]").filter(function (s) {
+      return s.dataset.figure === figureId;
+    })[0] || null;
+  }
+
+  var reducedMotion = window.matchMedia ?
+    window.matchMedia("(prefers-reduced-motion: reduce)") : null;
+
+  function scrollToSection(section) {
+    if (!section) return;
+    var smooth = reducedMotion ? !reducedMotion.matches : false;
+    section.scrollIntoView({ behavior: smooth ? "smooth" : "instant", block: "start" });
+  }
+
+  // Lesson events (section reached, quiz answered, lesson complete) go out as
+  // one DOM event, so the embed bridge or a course-site adapter can listen
+  // without the lesson knowing about them.
+  function emit(name, detail) {
+    var payload = { event: name };
+    Object.keys(detail || {}).forEach(function (k) { payload[k] = detail[k]; });
+    document.dispatchEvent(new CustomEvent("attention-lesson:event", { detail: payload }));
+  }
+
+  Lesson.dom = { el: el, emit: emit, clear: clear, all: all, parse: parse, isObject: isObject,
+                 sectionOf: sectionOf, scrollToSection: scrollToSection,
+                 reducedMotion: reducedMotion };
+})();

@@ -1,0 +1,106 @@
+// The page's one door to the module's figures: sends commands (JSON in, state
+// out), remembers the latest state of each figure, fills the prose's
+// data-fact spans from it, and tells listeners when a state changes, whether
+// the page or the canvas (a click, a tap, arrow keys) changed it.
+(function () {
+  "use strict";
+  var Lesson = window.Lesson = window.Lesson || {};
+  var dom = Lesson.dom;
+
+  var FIGURES = ["flow", "rnn", "formula", "analogy", "walkthrough", "production",
+                 "playground", "takeaway"];
+
+  var module = null;
+  var states = {};        // figure id -> its latest state object
+  var listeners = [];
+  var shown = null;       // the figure on the canvas
+
+  function notify(state, source) {
+    listeners.forEach(function (listener) {
+      try { listener(state, source); } catch (e) { if (window.console) console.error(e); }
+    });
+  }
+
+  function remember(state, source) {
+    if (!dom.isObject(state) || FIGURES.indexOf(state.figure) < 0) return;
+    states[state.figure] = state;
+    fillFacts(state);
+    notify(state, source);
+  }
+
+  // Sends one command; returns the parsed answer. A broken answer or a thrown
+  // exception becomes {"error": ...} so callers have one shape to handle.
+  function command(request) {
+    if (!module) return { error: "The lesson's module is not loaded." };
+    var answer;
+    try {
+      answer = dom.parse(module.command(JSON.stringify(request)));
+    } catch (e) {
+      return { error: "The figure could not handle that request." };
+    }
+    if (!dom.isObject(answer)) return { error: "The figure gave no answer." };
+    if (request.cmd === "show" && answer.figure && !answer.error) shown = answer.figure;
+    if (request.cmd !== "export") remember(answer, "page");
+    return answer;
+  }
+
+  function set(figureId, settings) {
+    var request = { cmd: "set", figure: figureId };
+    Object.keys(settings).forEach(function (k) { request[k] = settings[k]; });
+    return command(request);
+  }
+
+  function show(figureId) {
+    if (FIGURES.indexOf(figureId) < 0) return null;
+    return command({ cmd: "show", figure: figureId });
+  }
+
+  function state(figureId) {
+    return states[figureId] || null;
+  }
+
+  // Writes every fact of this figure into its data-fact spans.
+  function fillFacts(state) {
+    var facts = state.facts;
+    if (!dom.isObject(facts)) return;
+    var prefix = state.figure + ".";
+    dom.all("[data-fact]").forEach(function (span) {
+      var name = span.dataset.fact;
+      if (name.indexOf(prefix) !== 0) return;
+      var key = name.slice(prefix.length);
+      if (Object.prototype.hasOwnProperty.call(facts, key)) {
+        span.textContent = Lesson.format.value(facts[key]);
+      }
+    });
+  }
+
+  // Asks for every figure's state so all facts are filled at load.
+  function refreshAll() {
+    FIGURES.forEach(function (id) { command({ cmd: "state", figure: id }); });
+  }
+
+  function init(loadedModule) {
+    module = loadedModule;
+    if (typeof module.onEvent === "function") {
+      try {
+        module.onEvent(function (json) {
+          var event = dom.parse(json);
+          if (dom.isObject(event)) remember(event, "canvas");
+        });
+      } catch (e) { /* no events: captions still follow the page's own commands */ }
+    }
+  }
+
+  Lesson.figure = {
+    FIGURES: FIGURES,
+    init: init,
+    command: command,
+    set: set,
+    show: show,
+    state: state,
+    shown: function () { return shown; },
+    refreshAll: refreshAll,
+    onState: function (listener) { listeners.push(listener); },
+    module: function () { return module; }
+  };
+})();

@@ -1,0 +1,100 @@
+// Boots the lesson: loads the module, starts the figures on #figure, builds
+// the quizzes, restores progress and the shared-link state, then follows the
+// reader's scrolling. If WebGL2 or WebAssembly is missing, the page says so
+// and keeps teaching with what it has. Sets the test hooks of docs/PAGE.md.
+(function () {
+  "use strict";
+  var Lesson = window.Lesson;
+  var dom = Lesson.dom;
+  var html = document.documentElement;
+
+  function whenDrawn(callback) {
+    window.requestAnimationFrame(function () { window.requestAnimationFrame(callback); });
+  }
+
+  function exposeDebug() {
+    window.lessonDebug = {
+      command: function (request) { return Lesson.figure.command(request); },
+      state: function () {
+        return Lesson.figure.command({ cmd: "state", figure: Lesson.figure.shown() || "flow" });
+      }
+    };
+  }
+
+  // Where to start reading: a shared link first, then the embedding page's
+  // choice, then where the learner left off.
+  function startAt(fromHash) {
+    var target = fromHash || Lesson.embed.startSection() || Lesson.progress.get().section;
+    var section = document.getElementById(target || "opening");
+    if (!section || !section.matches("section[data-figure]")) section = document.getElementById("opening");
+    if (section.id !== "opening") section.scrollIntoView({ behavior: "instant", block: "start" });
+    Lesson.scrollsync.activate(section, true);
+  }
+
+  function startWithoutModule(reason) {
+    Lesson.fallback.noWasm(reason);
+    Lesson.quiz.unavailable();
+    Lesson.controls.init();
+    Lesson.scrollsync.init();
+    startAt(Lesson.hashstate.restore(false));
+    html.dataset.lessonReady = "no-wasm";
+  }
+
+  function start(module) {
+    Lesson.figure.init(module);
+    Lesson.controls.init();
+    Lesson.formula.init();
+    Lesson.exporter.init();
+    Lesson.hashstate.init();
+    Lesson.figure.onState(Lesson.captions.onState);
+
+    var started = null;
+    try { started = dom.parse(module.startApp("#figure")); } catch (e) { started = { error: String(e && e.message || e) }; }
+    var drawing = dom.isObject(started) && started.ok === true;
+    Lesson.theme.init();
+    Lesson.figure.refreshAll();
+
+    Lesson.quiz.init();
+    Lesson.progress.load();
+    Lesson.quiz.restore(Lesson.progress.get().answers);
+
+    var fromHash = Lesson.hashstate.restore(true);
+    if (!drawing) {
+      Lesson.fallback.noWebGL(dom.isObject(started) && started.error ? started.error : "");
+    }
+    Lesson.scrollsync.init();
+    startAt(fromHash);
+    exposeDebug();
+    whenDrawn(function () { html.dataset.lessonReady = drawing ? "1" : "no-webgl"; });
+  }
+
+  function boot() {
+    Lesson.embed.init();
+    Lesson.progress.load();
+    if (typeof WebAssembly !== "object") {
+      startWithoutModule("this browser has no WebAssembly");
+      return;
+    }
+    if (typeof window.createAttentionLesson !== "function") {
+      startWithoutModule("attention.js did not load");
+      return;
+    }
+    var failed = false;
+    var fail = function (error) {
+      if (failed) return;
+      failed = true;
+      startWithoutModule(error && error.message ? error.message : "the module failed to start");
+    };
+    try {
+      window.createAttentionLesson({ onAbort: fail }).then(function (module) {
+        if (failed) return;
+        try { start(module); } catch (e) {
+          if (window.console) console.error(e);
+          fail(e);
+        }
+      }, fail);
+    } catch (e) { fail(e); }
+  }
+
+  boot();
+})();

@@ -1,0 +1,120 @@
+// The four quick checks in the page: each grades a wrong and a right answer with
+// feedback, the progress indicator moves, and answers survive a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  startServer, launchBrowser, openPage, VIEWPORTS, waitReady, eventually, saveArtifact,
+  loadModuleInNode,
+} from './helpers/harness.mjs';
+
+let server, browser, answers;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  // Which choice is right, asked of the core directly rather than read from the page.
+  const m = await loadModuleInNode();
+  answers = {};
+  for (const quiz of JSON.parse(m.quizzes())) {
+    const graded = quiz.choices.map((c) => ({ ...c, ...JSON.parse(m.grade(JSON.stringify({ quiz: quiz.id, choice: c.id }))) }));
+    answers[quiz.id] = { right: graded.find((g) => g.correct), wrong: graded.find((g) => !g.correct) };
+  }
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+// The radio for a choice: its value is the choice id, or failing that its label's text.
+async function radioFor(page, quizId, choice) {
+  const quiz = page.locator(`.quiz[data-quiz="${quizId}"]`);
+  const byValue = quiz.locator(`input[type="radio"][value="${choice.id}"]`);
+  if (await byValue.count() === 1) return byValue;
+  return quiz.getByLabel(choice.text, { exact: false });
+}
+
+async function answer(page, quizId, choice) {
+  const quiz = page.locator(`.quiz[data-quiz="${quizId}"]`);
+  await quiz.scrollIntoViewIfNeeded();
+  const radio = await radioFor(page, quizId, choice);
+  await radio.check();
+  // Some quizzes grade on a "check" button rather than on selection.
+  const submit = quiz.locator('button[type="submit"], button.quiz-check');
+  if (await submit.count() > 0 && await submit.first().isEnabled()) await submit.first().click();
+  const feedback = quiz.locator('.quiz-feedback');
+  return eventually(async () => {
+    const text = (await feedback.textContent()).trim();
+    return text.length > 0 && text;
+  });
+}
+
+// Everything the page shows about progress: the bar, its text and the final score.
+const progressText = (page) => page.evaluate(() => ['#progress', '#progress-text', '#final-score']
+  .map((sel) => document.querySelector(sel))
+  .map((el) => (el ? `${el.value ?? ''}:${el.textContent.trim()}` : ''))
+  .join('|'));
+
+test('quizzes: four quick checks, each a radio group', async () => {
+  const { context, page } = await openPage(browser, server.url, VIEWPORTS.desktop);
+  try {
+    assert.deepEqual(await page.$$eval('.quiz[data-quiz]', (all) => all.map((q) => q.dataset.quiz)),
+      ['q1', 'q2', 'q3', 'q4']);
+    for (const id of Object.keys(answers)) {
+      const quiz = page.locator(`.quiz[data-quiz="${id}"]`);
+      assert.equal(await quiz.locator('fieldset').count(), 1, `${id}: a fieldset`);
+      assert.ok(await quiz.locator('fieldset legend').count() >= 1, `${id}: the question is the legend`);
+      assert.ok(await quiz.locator('input[type="radio"]').count() >= 2, `${id}: radio choices`);
+      assert.equal(await quiz.locator('.quiz-feedback').count(), 1, `${id}: a feedback element`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('quizzes: wrong and right answers get feedback, progress moves and survives a reload', async () => {
+  const { context, page, problems } = await openPage(browser, server.url, VIEWPORTS.desktop);
+  try {
+    const startProgress = await progressText(page);
+    for (const [id, { right, wrong }] of Object.entries(answers)) {
+      const wrongFeedback = await answer(page, id, wrong);
+      assert.ok(wrongFeedback, `${id}: feedback after a wrong answer`);
+      const rightFeedback = await answer(page, id, right);
+      assert.ok(rightFeedback, `${id}: feedback after the right answer`);
+      assert.notEqual(rightFeedback, wrongFeedback, `${id}: right and wrong feedback differ`);
+      assert.ok(rightFeedback.includes(right.explanation.slice(0, 40)),
+        `${id}: the feedback gives the core's explanation; got "${rightFeedback}"`);
+      await page.locator(`.quiz[data-quiz="${id}"]`).screenshot()
+        .then((png) => saveArtifact(`quiz-${id}.png`, png));
+    }
+    const doneProgress = await progressText(page);
+    assert.notEqual(doneProgress, startProgress, 'the progress indicator moved');
+
+    await page.reload({ waitUntil: 'load' });
+    await waitReady(page);
+    for (const [id, { right }] of Object.entries(answers)) {
+      const radio = await radioFor(page, id, right);
+      assert.ok(await radio.isChecked(), `${id}: the answer was restored after a reload`);
+    }
+    const restored = await eventually(async () => (await progressText(page)) === doneProgress);
+    assert.ok(restored, `progress after reload "${await progressText(page)}" vs "${doneProgress}"`);
+    assert.deepEqual(problems, [], problems.join('\n'));
+  } finally {
+    await context.close();
+  }
+});
+
+test('quizzes: the page still works when storage is unavailable', async () => {
+  const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+  // A sandboxed frame throws on any use of localStorage; make the top page do the same.
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(server.url, { waitUntil: 'load' });
+    await waitReady(page);
+    const [id, { right }] = Object.entries(answers)[0];
+    assert.ok(await answer(page, id, right), 'grading works without storage');
+    assert.deepEqual(errors, [], errors.join('\n'));
+  } finally {
+    await context.close();
+  }
+});

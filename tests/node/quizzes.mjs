@@ -1,0 +1,95 @@
+// m.quizzes, m.grade and m.progress under Node: four quick checks, each with exactly one
+// right choice, graded by the core, and a saved progress state that is never trusted.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadModule } from './helpers/module.mjs';
+
+let call, m, quizzes;
+before(async () => {
+  ({ m, call } = await loadModule());
+  quizzes = JSON.parse(m.quizzes());
+});
+
+const rightChoice = (quiz) =>
+  quiz.choices.find((c) => call('grade', { quiz: quiz.id, choice: c.id }).correct === true);
+
+test('quizzes: four quick checks, q1 to q4, each with a question and choices', () => {
+  assert.deepEqual(quizzes.map((q) => q.id), ['q1', 'q2', 'q3', 'q4']);
+  for (const q of quizzes) {
+    assert.ok(q.question.length > 10, `${q.id}: question`);
+    assert.ok(q.choices.length >= 2, `${q.id}: choices`);
+    assert.ok(typeof q.section === 'string' && q.section.length > 0, `${q.id}: section`);
+    assert.equal(new Set(q.choices.map((c) => c.id)).size, q.choices.length, `${q.id}: unique ids`);
+    // The list the page shows must not give the answer away.
+    assert.ok(q.choices.every((c) => !('correct' in c)), `${q.id}: no answer in the list`);
+  }
+});
+
+test('grade: each quiz has exactly one right choice, and every choice is explained', () => {
+  for (const q of quizzes) {
+    const graded = q.choices.map((c) => call('grade', { quiz: q.id, choice: c.id }));
+    assert.equal(graded.filter((g) => g.correct === true).length, 1, `${q.id}: one right choice`);
+    const right = q.choices[graded.findIndex((g) => g.correct)].id;
+    for (const g of graded) {
+      assert.equal(typeof g.correct, 'boolean');
+      assert.equal(g.answer, right, `${q.id}: answer names the right choice`);
+      assert.ok(typeof g.explanation === 'string' && g.explanation.length > 10, `${q.id}: explained`);
+    }
+  }
+});
+
+test('grade: the first check is answered by the pronoun', () => {
+  const q1 = quizzes.find((q) => q.id === 'q1');
+  assert.match(rightChoice(q1).text, /\bshe\b/i);
+});
+
+test('progress: a saved state is scored against the core', () => {
+  const answers = {};
+  const [q1, q2] = quizzes;
+  answers[q1.id] = rightChoice(q1).id;
+  answers[q2.id] = q2.choices.find((c) => c.id !== rightChoice(q2).id).id;
+  const p = call('progress', { answers, section: 'formula', seen: ['opening', 'why'] });
+  assert.equal(p.error, undefined, p.error);
+  assert.deepEqual(p.answers, answers);
+  assert.equal(p.section, 'formula');
+  assert.deepEqual(p.score, { correct: 1, answered: 2, total: 4 });
+  assert.equal(p.complete, false);
+});
+
+test('progress: unknown quizzes and choices are dropped, not trusted', () => {
+  const q1 = quizzes[0];
+  const p = call('progress', { answers: { q1: rightChoice(q1).id, q9: 'a', q2: 'zz' } });
+  assert.deepEqual(p.answers, { q1: rightChoice(q1).id });
+  assert.deepEqual(p.score, { correct: 1, answered: 1, total: 4 });
+});
+
+test('progress: all four right is complete', () => {
+  const answers = Object.fromEntries(quizzes.map((q) => [q.id, rightChoice(q).id]));
+  const p = call('progress', { answers });
+  assert.deepEqual(p.score, { correct: 4, answered: 4, total: 4 });
+  assert.equal(p.complete, true);
+});
+
+const badGrades = {
+  'not JSON': 'grade me',
+  'an unknown quiz': { quiz: 'q99', choice: 'a' },
+  'an unknown choice': { quiz: 'q1', choice: 'nope' },
+  'no choice': { quiz: 'q1' },
+  'a number for the quiz': { quiz: 1, choice: 'a' },
+};
+for (const [what, request] of Object.entries(badGrades)) {
+  test(`grade: ${what} returns a clear error and grading keeps working`, () => {
+    const r = call('grade', request);
+    assert.equal(typeof r.error, 'string', JSON.stringify(r));
+    const q1 = quizzes[0];
+    assert.equal(call('grade', { quiz: q1.id, choice: rightChoice(q1).id }).correct, true);
+  });
+}
+
+test('progress: a state that is not JSON, or not an object, returns an error', () => {
+  for (const bad of ['{"answers": ', '[]', '"text"']) {
+    const r = call('progress', bad);
+    assert.equal(typeof r.error, 'string', `${bad}: ${JSON.stringify(r)}`);
+  }
+  assert.equal(call('progress', { answers: {} }).score.total, 4);
+});

@@ -1,0 +1,334 @@
+// The shared drawing helpers (see draw.h). Everything is drawn with the
+// current window's draw list in CSS pixels; ImGui scales to the backing store.
+#include "web/draw.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+
+#include "web/fonts.h"
+#include "web/theme.h"
+
+namespace lesson::draw {
+namespace {
+
+ImDrawList* list() { return ImGui::GetWindowDrawList(); }
+ImFont* or_body(ImFont* font) { return font ? font : fonts().body; }
+
+bool hovering(const ImRect& rect) {
+  return ImGui::IsWindowHovered() && rect.Contains(ImGui::GetIO().MousePos);
+}
+
+}  // namespace
+
+// ---- Text --------------------------------------------------------------
+float font_px(ImFont* font) { return or_body(font)->FontSize * ImGui::GetIO().FontGlobalScale; }
+
+ImVec2 text_size(ImFont* font, const std::string& s) {
+  font = or_body(font);
+  return font->CalcTextSizeA(font_px(font), FLT_MAX, 0.f, s.c_str());
+}
+
+void text(ImVec2 pos, const std::string& s, ImU32 colour, ImFont* font) {
+  font = or_body(font);
+  list()->AddText(font, font_px(font), ImVec2(std::floor(pos.x), std::floor(pos.y)), colour, s.c_str());
+}
+
+void text_centered(ImVec2 centre, const std::string& s, ImU32 colour, ImFont* font) {
+  const ImVec2 size = text_size(font, s);
+  text(ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f), s, colour, font);
+}
+
+std::string quote(const std::string& word) { return "\xE2\x80\x9C" + word + "\xE2\x80\x9D"; }
+
+std::string percent(float weight) {
+  return std::to_string(static_cast<int>(std::lround(weight * 100.f))) + "%";
+}
+
+std::string fixed(float value, int digits) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.*f", digits, static_cast<double>(value));
+  // "−" (U+2212) reads as a minus sign, not a hyphen.
+  std::string s = buffer;
+  if (!s.empty() && s[0] == '-') s = "\xE2\x88\x92" + s.substr(1);
+  return s;
+}
+
+std::string shape(long rows, long cols) {
+  return std::to_string(rows) + " \xC3\x97 " + std::to_string(cols);
+}
+
+std::string fit(ImFont* font, const std::string& s, float width) {
+  if (text_size(font, s).x <= width) return s;
+  const std::string ellipsis = "\xE2\x80\xA6";
+  std::string cut = s;
+  while (!cut.empty()) {
+    // Drop a whole UTF-8 character at a time.
+    while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
+    if (!cut.empty()) cut.pop_back();
+    if (text_size(font, cut + ellipsis).x <= width) return cut + ellipsis;
+  }
+  return "";
+}
+
+void tooltip(const std::string& s) {
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.f);
+  ImGui::TextUnformatted(s.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+// ---- Layout -------------------------------------------------------------
+Area Area::take_top(float h) {
+  h = std::min(h, height());
+  Area band{min, ImVec2(max.x, min.y + h)};
+  min.y += h;
+  return band;
+}
+
+Area Area::take_left(float w) {
+  w = std::min(w, width());
+  Area band{min, ImVec2(min.x + w, max.y)};
+  min.x += w;
+  return band;
+}
+
+Area Area::inset(float by) const {
+  return Area{ImVec2(min.x + by, min.y + by), ImVec2(max.x - by, max.y - by)};
+}
+
+Area figure_area() {
+  const ImVec2 pos = ImGui::GetWindowPos();
+  return Area{ImVec2(pos.x + ImGui::GetWindowContentRegionMin().x, pos.y + ImGui::GetWindowContentRegionMin().y),
+              ImVec2(pos.x + ImGui::GetWindowContentRegionMax().x, pos.y + ImGui::GetWindowContentRegionMax().y)};
+}
+
+void title(Area& area, const std::string& heading, const std::string& subtitle) {
+  const float h = font_px(fonts().title) + 4.f;
+  text(area.min, fit(fonts().title, heading, area.width()), palette().text, fonts().title);
+  area.take_top(h);
+  if (!subtitle.empty()) {
+    text(area.min, fit(fonts().body, subtitle, area.width()), palette().muted);
+    area.take_top(font_px(fonts().body) + 6.f);
+  }
+  area.take_top(6.f);
+}
+
+// ---- Token chips -----------------------------------------------------------
+ChipResult token_chips(const Area& area, const std::vector<std::string>& tokens,
+                       const std::vector<ImU32>& fills, int selected, ImFont* font, float gap) {
+  font = or_body(font);
+  ChipResult result;
+  const float pad_x = 8.f, pad_y = 5.f;
+  const float h = font_px(font) + 2.f * pad_y;
+  float x = area.min.x, y = area.min.y;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string label = fit(font, tokens[i], area.width() - 2.f * pad_x);
+    const float w = text_size(font, label).x + 2.f * pad_x;
+    if (x > area.min.x && x + w > area.max.x) {
+      x = area.min.x;
+      y += h + gap;
+    }
+    const ImRect rect(ImVec2(x, y), ImVec2(x + w, y + h));
+    result.rects.push_back(rect);
+    const bool is_selected = static_cast<int>(i) == selected;
+    const ImU32 fill = is_selected ? palette().query : (i < fills.size() ? fills[i] : palette().chip);
+    list()->AddRectFilled(rect.Min, rect.Max, fill, 6.f);
+    if (hovering(rect)) {
+      result.hovered = static_cast<int>(i);
+      list()->AddRect(rect.Min, rect.Max, palette().muted, 6.f, 0, 1.5f);
+      if (ImGui::IsMouseClicked(0)) result.clicked = static_cast<int>(i);
+    }
+    if (is_selected) list()->AddRect(rect.Min - ImVec2(2, 2), rect.Max + ImVec2(2, 2), palette().query, 8.f, 0, 2.f);
+    text(ImVec2(x + pad_x, y + pad_y), label, text_on(fill), is_selected ? fonts().bold : font);
+    x += w + gap;
+  }
+  result.bottom = tokens.empty() ? area.min.y : y + h;
+  return result;
+}
+
+// ---- Heatmap -----------------------------------------------------------------
+HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Matrix& values,
+                      const std::vector<std::string>& row_labels,
+                      const std::vector<std::string>& column_labels, const HeatmapStyle& style) {
+  HeatmapResult result;
+  const Palette& p = palette();
+  ImFont* small = fonts().small;
+  const float line = font_px(small) + 4.f;
+  const long rows = static_cast<long>(values.rows()), cols = static_cast<long>(values.cols());
+
+  float y = area.min.y;
+  if (!name.empty()) {
+    text(ImVec2(area.min.x, y), name, p.text, fonts().bold);
+    const float name_w = text_size(fonts().bold, name).x;
+    text(ImVec2(area.min.x + name_w + 8.f, y + 2.f), shape(rows, cols), p.muted, small);
+    y += font_px(fonts().bold) + 4.f;
+  }
+  float label_w = 0.f;
+  for (const std::string& label : row_labels) label_w = std::max(label_w, text_size(small, label).x);
+  label_w = std::min(label_w + 6.f, area.width() * 0.3f);
+  const float top = style.column_labels && !column_labels.empty() ? line : 0.f;
+  if (rows == 0 || cols == 0) return result;
+  const float cell = std::max(2.f, std::min({style.max_cell, (area.width() - label_w) / cols,
+                                             (area.max.y - y - top) / rows}));
+  result.cell = cell;
+  const ImVec2 origin(area.min.x + label_w, y + top);
+  result.cells = ImRect(origin, origin + ImVec2(cell * cols, cell * rows));
+
+  float largest = 0.f;
+  for (long r = 0; r < rows; ++r)
+    for (long c = 0; c < cols; ++c)
+      if (std::isfinite(values(r, c))) largest = std::max(largest, std::fabs(values(r, c)));
+  if (largest == 0.f) largest = 1.f;
+
+  const std::string sample = fixed(-0.99f, style.digits);
+  const bool numbers = style.numbers && cell >= text_size(small, sample).x + 4.f && cell >= line;
+  for (long c = 0; c < cols && top > 0.f && cell >= 14.f; ++c) {
+    if (c >= static_cast<long>(column_labels.size())) break;
+    const std::string label = fit(small, column_labels[c], cell - 2.f);
+    const ImU32 colour = c == style.highlight_column ? p.text : p.muted;
+    text_centered(ImVec2(origin.x + (c + 0.5f) * cell, y + line * 0.5f), label, colour, small);
+  }
+  for (long r = 0; r < rows; ++r) {
+    const float row_y = origin.y + r * cell;
+    if (r < static_cast<long>(row_labels.size()) && cell >= 9.f) {
+      const std::string label = fit(small, row_labels[r], label_w - 6.f);
+      const ImVec2 size = text_size(small, label);
+      text(ImVec2(origin.x - 6.f - size.x, row_y + (cell - size.y) * 0.5f), label,
+           r == style.highlight_row ? p.query : p.muted, r == style.highlight_row ? fonts().bold : small);
+    }
+    for (long c = 0; c < cols; ++c) {
+      const float v = values(r, c);
+      const ImVec2 a(origin.x + c * cell, row_y), b = a + ImVec2(cell, cell);
+      ImU32 fill;
+      if (!std::isfinite(v)) fill = p.grid;  // a masked score (-infinity)
+      else if (style.signed_values) fill = diverging(v / largest);
+      else fill = blend(p.panel, style.hue, v / largest);
+      list()->AddRectFilled(a, b - ImVec2(cell > 6.f ? 1.f : 0.f, cell > 6.f ? 1.f : 0.f), fill);
+      if (numbers) {
+        const std::string label = std::isfinite(v) ? fixed(v, style.digits) : "\xE2\x88\x92\xE2\x88\x9E";
+        text_centered((a + b) * 0.5f, label, text_on(fill), small);
+      }
+    }
+  }
+  if (style.highlight_row >= 0 && style.highlight_row < rows) {
+    const float row_y = origin.y + style.highlight_row * cell;
+    list()->AddRect(ImVec2(origin.x - 1, row_y - 1), ImVec2(origin.x + cols * cell + 1, row_y + cell + 1),
+                    p.query, 0.f, 0, 2.f);
+  }
+  if (style.highlight_column >= 0 && style.highlight_column < cols) {
+    const float col_x = origin.x + style.highlight_column * cell;
+    list()->AddRect(ImVec2(col_x - 1, origin.y - 1), ImVec2(col_x + cell + 1, origin.y + rows * cell + 1),
+                    p.key, 0.f, 0, 2.f);
+  }
+  if (hovering(result.cells)) {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    result.column = std::clamp(static_cast<int>((mouse.x - origin.x) / cell), 0, static_cast<int>(cols) - 1);
+    result.row = std::clamp(static_cast<int>((mouse.y - origin.y) / cell), 0, static_cast<int>(rows) - 1);
+    const ImVec2 a(origin.x + result.column * cell, origin.y + result.row * cell);
+    list()->AddRect(a, a + ImVec2(cell, cell), p.text, 0.f, 0, 1.5f);
+    if (ImGui::IsMouseClicked(0)) result.clicked_row = result.row;
+  }
+  // Clicking a row label picks that row too.
+  const ImRect labels(ImVec2(area.min.x, origin.y), ImVec2(origin.x, origin.y + rows * cell));
+  if (hovering(labels) && ImGui::IsMouseClicked(0))
+    result.clicked_row = std::clamp(static_cast<int>((ImGui::GetIO().MousePos.y - origin.y) / cell), 0,
+                                    static_cast<int>(rows) - 1);
+  return result;
+}
+
+// ---- Arcs and bars -----------------------------------------------------------
+void arc(ImVec2 from, ImVec2 to, float lift, ImU32 colour, float thickness) {
+  list()->AddBezierCubic(from, ImVec2(from.x, from.y - lift), ImVec2(to.x, to.y - lift), to, colour,
+                         thickness);
+  // An arrow head where the curve lands.
+  const float s = std::max(4.f, thickness * 1.6f);
+  list()->AddTriangleFilled(ImVec2(to.x - s, to.y - s * 1.4f), ImVec2(to.x + s, to.y - s * 1.4f), to, colour);
+}
+
+BarResult bar_rows(const Area& area, const std::vector<std::string>& labels, const std::vector<float>& values,
+                   ImU32 hue, int highlight, float max_row) {
+  BarResult result;
+  const Palette& p = palette();
+  const std::size_t n = std::min(labels.size(), values.size());
+  if (n == 0) return result;
+  const float row = std::min(max_row, area.height() / n);
+  ImFont* font = row >= 20.f ? fonts().body : fonts().small;
+  float label_w = 0.f;
+  for (std::size_t i = 0; i < n; ++i) label_w = std::max(label_w, text_size(font, labels[i]).x);
+  label_w = std::min(label_w + 10.f, area.width() * 0.35f);
+  const float pct_w = text_size(font, "100%").x + 10.f;
+  const float bar_w = std::max(10.f, area.width() - label_w - pct_w);
+  for (std::size_t i = 0; i < n; ++i) {
+    const float y = area.min.y + i * row;
+    const ImRect rect(ImVec2(area.min.x, y), ImVec2(area.max.x, y + row));
+    const bool is_highlight = static_cast<int>(i) == highlight;
+    if (hovering(rect)) {
+      result.hovered = static_cast<int>(i);
+      list()->AddRectFilled(rect.Min, rect.Max, p.panel);
+      if (ImGui::IsMouseClicked(0)) result.clicked = static_cast<int>(i);
+    }
+    const float text_y = y + (row - font_px(font)) * 0.5f;
+    const std::string label = fit(font, labels[i], label_w - 10.f);
+    text(ImVec2(area.min.x + label_w - 10.f - text_size(font, label).x, text_y), label,
+         is_highlight ? p.query : p.text, is_highlight ? fonts().bold : font);
+    const float v = std::clamp(values[i], 0.f, 1.f);
+    const ImVec2 a(area.min.x + label_w, y + row * 0.18f);
+    list()->AddRectFilled(a, ImVec2(a.x + bar_w, y + row * 0.82f), p.panel, 3.f);
+    if (v > 0.f) list()->AddRectFilled(a, ImVec2(a.x + std::max(2.f, bar_w * v), y + row * 0.82f), hue, 3.f);
+    text(ImVec2(area.min.x + label_w + bar_w + 6.f, text_y), percent(v), p.text, font);
+  }
+  return result;
+}
+
+// ---- Line plot -------------------------------------------------------------------
+int line_plot(const Area& area, const std::vector<double>& xs, const std::vector<Series>& series,
+              const std::string& x_label, const std::string& y_label) {
+  const Palette& p = palette();
+  ImFont* small = fonts().small;
+  const float line = font_px(small) + 4.f;
+  double x_max = 1.0, y_max = 1.0;
+  for (double x : xs) x_max = std::max(x_max, x);
+  for (const Series& s : series)
+    for (double y : s.ys) y_max = std::max(y_max, y);
+  const ImRect plot(ImVec2(area.min.x + 8.f, area.min.y + line * (series.size() + 0.5f)),
+                    ImVec2(area.max.x - 8.f, area.max.y - line * 1.5f));
+  if (plot.GetWidth() < 20.f || plot.GetHeight() < 20.f) return -1;
+  // Legend, one line per series.
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    const float y = area.min.y + i * line;
+    list()->AddRectFilled(ImVec2(area.min.x + 8.f, y + 4.f), ImVec2(area.min.x + 20.f, y + line - 4.f),
+                          series[i].colour);
+    text(ImVec2(area.min.x + 26.f, y), series[i].label, p.text, small);
+  }
+  list()->AddLine(plot.GetBL(), plot.GetBR(), p.muted);
+  list()->AddLine(plot.GetBL(), plot.GetTL(), p.muted);
+  text(ImVec2(plot.Max.x - text_size(small, x_label).x, plot.Max.y + 3.f), x_label, p.muted, small);
+  text(ImVec2(plot.Min.x + 4.f, plot.Min.y - line), y_label, p.muted, small);
+  auto at = [&](double x, double y) {
+    return ImVec2(plot.Min.x + static_cast<float>(x / x_max) * plot.GetWidth(),
+                  plot.Max.y - static_cast<float>(y / y_max) * plot.GetHeight());
+  };
+  for (const Series& s : series) {
+    std::vector<ImVec2> points;
+    for (std::size_t i = 0; i < xs.size() && i < s.ys.size(); ++i) points.push_back(at(xs[i], s.ys[i]));
+    if (points.size() >= 2) list()->AddPolyline(points.data(), static_cast<int>(points.size()), s.colour, 0, 2.5f);
+  }
+  int hovered = -1;
+  if (hovering(plot) && !xs.empty()) {
+    const double x = (ImGui::GetIO().MousePos.x - plot.Min.x) / plot.GetWidth() * x_max;
+    double best = DBL_MAX;
+    for (std::size_t i = 0; i < xs.size(); ++i)
+      if (std::fabs(xs[i] - x) < best) {
+        best = std::fabs(xs[i] - x);
+        hovered = static_cast<int>(i);
+      }
+    const ImVec2 top = at(xs[hovered], y_max), bottom = at(xs[hovered], 0);
+    list()->AddLine(top, bottom, p.grid);
+  }
+  return hovered;
+}
+
+}  // namespace lesson::draw
