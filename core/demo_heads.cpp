@@ -115,7 +115,8 @@ float previous_margin(const std::vector<float>& frequencies) {
   return margin;
 }
 
-HeadWeights previous_head(const ModelLayout& layout, Positional positional, int constant_dimension) {
+HeadWeights previous_head(const ModelLayout& layout, Positional positional, int constant_dimension,
+                          std::uint32_t seed) {
   HeadWeights head{"previous", Matrix::Zero(layout.d_model, layout.d_k), Matrix::Zero(layout.d_model, layout.d_k),
                    feature_values(layout)};
   const float target = kTargetLogit * std::sqrt(static_cast<float>(layout.d_k));
@@ -139,11 +140,13 @@ HeadWeights previous_head(const ModelLayout& layout, Positional positional, int 
   // Additive positions: pair i of the block holds (sin p w_i, cos p w_i). W_Q
   // rotates it back by one step, giving the code of position p - 1; W_K copies
   // it. So q_m . k_n = a^2 sum_i cos((m - 1 - n) w_i), largest at n = m - 1.
-  // This needs the sinusoidal block: with none the block is zero and the head
-  // has nothing to read; with the untrained learned table it finds nothing.
+  // The learned table is built from waves too (with seeded frequencies and
+  // phases; the phase cancels), so the same construction works for it. With
+  // none the block is zero and the head has nothing to read: uniform weights.
   std::vector<float> frequencies;
   for (int i = 0; 2 * i + 1 < layout.d_k && 2 * i + 1 < layout.positional_width; ++i)
-    frequencies.push_back(sinusoidal_frequency(i, layout.positional_width));
+    frequencies.push_back(positional == Positional::learned ? learned_wave(i, layout.positional_width, seed).frequency
+                                                            : sinusoidal_frequency(i, layout.positional_width));
   if (frequencies.empty()) return head;
   const float a = std::sqrt(target / std::max(previous_margin(frequencies), 1e-3f));
   for (std::size_t i = 0; i < frequencies.size(); ++i) {
@@ -237,7 +240,7 @@ std::vector<HeadWeights> demo_heads(const ModelLayout& layout, const Lexicon& le
   for (int h = 0; h < layout.heads; ++h) {
     if (h == 0) heads.push_back(coreference_head(layout, names));
     else if (h == 1) heads.push_back(sense_head(layout, names));
-    else if (h == 2) heads.push_back(previous_head(layout, positional, constant < layout.features ? constant : -1));
+    else if (h == 2) heads.push_back(previous_head(layout, positional, constant < layout.features ? constant : -1, seed));
     else heads.push_back(random_head(layout, h, seed));
   }
   return heads;

@@ -35,6 +35,16 @@ float rotary_frequency(int pair, int d_k) {
   return std::pow(10000.0f, -2.0f * static_cast<float>(pair) / static_cast<float>(d_k));
 }
 
+LearnedWave learned_wave(int pair, int width, std::uint32_t seed) {
+  // One generator per pair, so a pair's wave does not depend on how many
+  // pairs there are; the salt keeps it apart from the random heads' streams.
+  Random random(0x9051710A00000000ull ^ (static_cast<std::uint64_t>(seed) << 12) ^ static_cast<std::uint64_t>(pair));
+  LearnedWave wave;
+  wave.frequency = sinusoidal_frequency(pair, width) * (0.6f + 0.8f * random.uniform());
+  wave.phase = 6.2831853f * random.uniform();
+  return wave;
+}
+
 Matrix positional_block(Positional positional, int n, int width, std::uint32_t seed) {
   Matrix block = Matrix::Zero(n, width);
   if (positional == Positional::sinusoidal) {
@@ -45,11 +55,14 @@ Matrix positional_block(Positional positional, int n, int width, std::uint32_t s
         block(p, 2 * i + 1) = std::cos(angle);
       }
   } else if (positional == Positional::learned) {
-    // Row by row from one generator, so the first rows do not depend on n.
-    // The salt keeps this table apart from the random heads of the same seed.
-    Random random(0x9051710A00000000ull ^ seed);
-    for (int p = 0; p < n; ++p)
-      for (int j = 0; j < width; ++j) block(p, j) = 0.7f * random.normal();
+    for (int i = 0; 2 * i + 1 < width; ++i) {
+      const LearnedWave wave = learned_wave(i, width, seed);
+      for (int p = 0; p < n; ++p) {
+        const float angle = static_cast<float>(p) * wave.frequency + wave.phase;
+        block(p, 2 * i) = std::sin(angle);
+        block(p, 2 * i + 1) = std::cos(angle);
+      }
+    }
   }
   return block;
 }

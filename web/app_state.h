@@ -34,7 +34,7 @@ struct FigureSettings {
   int seed = 1;
   int max_tokens = 64;
 
-  int selected = 5;          // query token index ("she" in the running example)
+  int selected = 4;          // query token index: "she" in the running example
   int head = 0;              // head index shown (0: coreference)
   int step = 1;              // walkthrough 1..8
   std::string formula_part;  // "", q, k, v, kt, sqrt_dk, softmax, product

@@ -181,6 +181,7 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
   for (long r = 0; r < rows; ++r)
     for (long c = 0; c < cols; ++c)
       if (std::isfinite(values(r, c))) largest = std::max(largest, std::fabs(values(r, c)));
+  if (style.scale_max > 0.f) largest = style.scale_max;
   if (largest == 0.f) largest = 1.f;
 
   const std::string sample = fixed(-0.99f, style.digits);
@@ -204,7 +205,7 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
       const ImVec2 a(origin.x + c * cell, row_y), b = a + ImVec2(cell, cell);
       ImU32 fill;
       if (!std::isfinite(v)) fill = p.grid;  // a masked score (-infinity)
-      else if (style.signed_values) fill = diverging(v / largest);
+      else if (style.signed_values) fill = diverging(v / largest, style.hue);
       else fill = blend(p.panel, style.hue, v / largest);
       list()->AddRectFilled(a, b - ImVec2(cell > 6.f ? 1.f : 0.f, cell > 6.f ? 1.f : 0.f), fill);
       if (numbers) {

@@ -58,6 +58,7 @@ ChipResult token_chips(const Area& area, const std::vector<std::string>& tokens,
 struct HeatmapStyle {
   ImU32 hue = 0;              // colour of 1.0 (or of +max when signed)
   bool signed_values = false; // diverging colours around 0, scaled by the largest |value|
+  float scale_max = 0.f;      // colour scale's top; 0: the matrix's largest |value|
   bool numbers = true;        // print values in cells when they fit
   int digits = 2;
   int highlight_row = -1;

@@ -13,13 +13,13 @@ const Palette kLight = {
     rgb(255, 255, 255), rgb(245, 246, 248), rgb(33, 37, 41),    rgb(108, 117, 125),
     rgb(222, 226, 230), rgb(233, 236, 239), rgb(33, 37, 41),    rgb(255, 255, 255),
     rgb(217, 72, 15),   rgb(25, 113, 194),  rgb(47, 158, 68),   rgb(112, 72, 232),
-    rgb(201, 42, 42),   rgb(25, 113, 194),  ImVec4(1.f, 1.f, 1.f, 1.f)};
+    rgb(73, 80, 87),    rgb(25, 113, 194),  ImVec4(1.f, 1.f, 1.f, 1.f)};
 
 const Palette kDark = {
     rgb(26, 27, 30),    rgb(37, 38, 43),    rgb(233, 236, 239), rgb(152, 160, 168),
     rgb(55, 58, 64),    rgb(44, 46, 51),    rgb(233, 236, 239), rgb(20, 21, 23),
     rgb(255, 146, 43),  rgb(77, 171, 247),  rgb(105, 219, 124), rgb(151, 117, 250),
-    rgb(255, 107, 107), rgb(77, 171, 247),  ImVec4(26 / 255.f, 27 / 255.f, 30 / 255.f, 1.f)};
+    rgb(173, 181, 189), rgb(77, 171, 247),  ImVec4(26 / 255.f, 27 / 255.f, 30 / 255.f, 1.f)};
 
 const Palette* current = &kLight;
 
@@ -54,9 +54,8 @@ ImU32 with_alpha(ImU32 colour, float alpha) {
   return ImGui::ColorConvertFloat4ToU32(c);
 }
 
-ImU32 diverging(float t) {
-  return t >= 0.f ? blend(current->background, current->key, t)
-                  : blend(current->background, current->negative, -t);
+ImU32 diverging(float t, ImU32 hue) {
+  return t >= 0.f ? blend(current->panel, hue, t) : blend(current->panel, current->negative, -t);
 }
 
 ImU32 text_on(ImU32 fill) {

@@ -23,8 +23,9 @@ void apply_theme(Theme theme);  // sets the palette and ImGui's style colours
 // A heatmap colour: 0 -> background, 1 -> full `hue`.
 ImU32 blend(ImU32 from, ImU32 to, float t);
 ImU32 with_alpha(ImU32 colour, float alpha);
-// Diverging colour for signed values scaled to [-1, 1]: negative -> palette().negative.
-ImU32 diverging(float t);
+// Diverging colour for signed values scaled to [-1, 1]: positive toward `hue`,
+// negative toward palette().negative (a neutral slate, so it never reads as Q, K or V).
+ImU32 diverging(float t, ImU32 hue);
 // Text colour that stays readable on `fill`.
 ImU32 text_on(ImU32 fill);
 

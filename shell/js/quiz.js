@@ -29,9 +29,9 @@
     }
     feedback.classList.toggle("is-correct", result.correct === true);
     feedback.classList.toggle("is-wrong", result.correct !== true);
-    feedback.appendChild(dom.el("strong", null,
-      result.correct === true ? "Right. " : "Not quite; try another answer. "));
-    feedback.appendChild(document.createTextNode(String(result.explanation || "")));
+    feedback.appendChild(dom.el("strong", { "class": "quiz-verdict" },
+      result.correct === true ? "\u2713 Correct answer" : "\u2717 Not this one: try another answer"));
+    feedback.appendChild(dom.el("span", { "class": "quiz-explanation" }, String(result.explanation || "")));
   }
 
   function onChange(event) {

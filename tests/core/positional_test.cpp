@@ -25,11 +25,17 @@ TEST(positional, none_and_rotary_add_nothing) {
   EXPECT_TRUE(positional_block(Positional::rotary, 5, 6, 1).isZero());
 }
 
-TEST(positional, learned_table_is_seeded_and_prefix_stable) {
+TEST(positional, learned_table_is_seeded_waves_and_prefix_stable) {
   const Matrix short_table = positional_block(Positional::learned, 3, 8, 7);
   const Matrix long_table = positional_block(Positional::learned, 10, 8, 7);
   ExpectAllClose(long_table.topRows(3), short_table, 0.0f);
   EXPECT_FALSE(positional_block(Positional::learned, 3, 8, 8).isApprox(short_table));
+  // Pair 1 is the wave its seed describes.
+  const LearnedWave wave = learned_wave(1, 8, 7);
+  for (int p = 0; p < 10; ++p) {
+    EXPECT_NEAR(long_table(p, 2), std::sin(static_cast<float>(p) * wave.frequency + wave.phase), 1e-5f);
+    EXPECT_NEAR(long_table(p, 3), std::cos(static_cast<float>(p) * wave.frequency + wave.phase), 1e-5f);
+  }
 }
 
 TEST(positional, rotary_preserves_length_and_leaves_position_zero_alone) {

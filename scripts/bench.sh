@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Runs issue 6's benchmarks side by side in one go and prints one table:
+#   native -O3 (Google Benchmark), the same core as wasm under Node (plain, SIMD,
+#   SIMD without exception catching), tfjs-backend-wasm, and plain JS loops,
+# then the page metrics (bench/page_metrics.mjs) when dist/index.html exists.
+# Usage: scripts/bench.sh [quick] [core|page]
+#   quick  one short batch per workload: a smoke run, not figures to quote
+#   core   only the kernel benchmarks;  page  only the page metrics
+# Results land in build/bench/results/ (JSON per runner, results.md, page.json).
+# Budgets print PASS/FAIL; the exit status is non-zero only if something broke.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=""
+only=""
+for arg in "$@"; do
+  case "$arg" in
+    quick) quick=quick ;;
+    core|page) only=$arg ;;
+    *) echo "usage: scripts/bench.sh [quick] [core|page]" >&2; exit 2 ;;
+  esac
+done
+
+bash scripts/setup.sh
+
+export NODE_PATH=/usr/share/nodejs   # Emscripten's linker needs acorn from here
+jobs=${ATTN_JOBS:-2}
+results=build/bench/results
+log_dir=build/bench/logs
+mkdir -p "$results" "$log_dir"
+
+quiet() {  # name command...: full output to a log, shown only on failure
+  local log="$log_dir/$1.log"; shift
+  if ! "$@" >"$log" 2>&1; then
+    echo "bench: '$*' failed; last lines of $log:" >&2
+    tail -n 30 "$log" >&2
+    exit 1
+  fi
+}
+
+run_core() {
+  echo "bench: building native (-O3) and wasm benchmarks"
+  [ -f build/bench/build.ninja ] || quiet native-configure cmake --preset bench
+  quiet native-build cmake --build --preset bench --target attention_bench --parallel "$jobs"
+  [ -f build/bench-wasm/build.ninja ] || quiet wasm-configure cmake --preset bench-wasm
+  quiet wasm-build cmake --build --preset bench-wasm --parallel "$jobs" \
+    --target wasm_bench wasm_bench_simd wasm_bench_simd_nocatch
+
+  rm -f "$results"/*.json
+  local start=$SECONDS
+  # Every runner keeps the best of a few batches of >= 20 ms (two at n = 1024).
+  local reps=5 min_time=0.02
+  [ -n "$quick" ] && reps=1 min_time=0.005
+  echo "bench: native (Google Benchmark)"
+  build/bench/bench/attention_bench --benchmark_repetitions=$reps --benchmark_min_time=$min_time \
+    --benchmark_out="$results/native.json" --benchmark_out_format=json >"$log_dir/native-run.log"
+  local variant
+  for variant in wasm wasm_simd wasm_simd_nocatch; do
+    echo "bench: ${variant//_/-} (Node $(node --version))"
+    node --no-experimental-fetch "build/bench-wasm/bench/${variant/wasm/wasm_bench}.js" $quick "${variant//_/-}" \
+      >"$results/${variant//_/-}.json"
+  done
+  echo "bench: tfjs-wasm"
+  node --no-experimental-fetch bench/js/tfjs_bench.mjs $quick >"$results/tfjs-wasm.json"
+  echo "bench: plain JS"
+  node bench/js/plain_bench.mjs $quick >"$results/plain-js.json"
+  echo "bench: kernel runs took $((SECONDS - start)) s"
+  echo
+  node bench/js/report.mjs "$results" "$results/results.md"
+  echo
+}
+
+run_page() {
+  if [ ! -f dist/index.html ]; then
+    echo "bench: page metrics skipped: dist/index.html is missing (build the page with scripts/build.sh first)"
+    return 0
+  fi
+  echo "bench: page metrics (headless Chromium)"
+  node bench/page_metrics.mjs $quick --out "$results/page.json"
+}
+
+[ "$only" = page ] || run_core
+[ "$only" = core ] || run_page
