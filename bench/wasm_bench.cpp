@@ -14,7 +14,7 @@
 #include <cstring>
 #include <string>
 
-#include <emscripten/em_js.h>
+#include <emscripten/emscripten.h>  // EM_JS and its KEEPALIVE
 
 #include "bench/multi_head_forward.h"
 

@@ -44,7 +44,7 @@ run_core() {
   quiet native-build cmake --build --preset bench --target attention_bench --parallel "$jobs"
   [ -f build/bench-wasm/build.ninja ] || quiet wasm-configure cmake --preset bench-wasm
   quiet wasm-build cmake --build --preset bench-wasm --parallel "$jobs" \
-    --target wasm_bench wasm_bench_simd wasm_bench_simd_nocatch
+    --target wasm_bench_page wasm_bench wasm_bench_simd wasm_bench_simd_nocatch
 
   rm -f "$results"/*.json
   local start=$SECONDS
@@ -53,9 +53,9 @@ run_core() {
   [ -n "$quick" ] && reps=1 min_time=0.005
   echo "bench: native (Google Benchmark)"
   build/bench/bench/attention_bench --benchmark_repetitions=$reps --benchmark_min_time=$min_time \
-    --benchmark_out="$results/native.json" --benchmark_out_format=json >"$log_dir/native-run.log"
+    --benchmark_out="$results/native.json" --benchmark_out_format=json >"$log_dir/native-run.log" 2>&1
   local variant
-  for variant in wasm wasm_simd wasm_simd_nocatch; do
+  for variant in wasm_page wasm wasm_simd wasm_simd_nocatch; do
     echo "bench: ${variant//_/-} (Node $(node --version))"
     node --no-experimental-fetch "build/bench-wasm/bench/${variant/wasm/wasm_bench}.js" $quick "${variant//_/-}" \
       >"$results/${variant//_/-}.json"

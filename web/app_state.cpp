@@ -177,18 +177,25 @@ attn::ExplainOptions explain_options(const FigureSettings& s) {
   return options;
 }
 
-void ensure_trace(FigureState& fig) {
-  const std::string key = model_key(fig.settings);
-  if (fig.trace && fig.trace_key == key) return;
-  const attn::ExplainOptions options = explain_options(fig.settings);
-  attn::ExplainTrace trace = attn::explain(fig.settings.sentence, options);
-  std::vector<attn::ExplainTrace> word_orders;
+std::optional<ComputedTrace> compute_trace(const FigureState& fig, const FigureSettings& settings) {
+  const std::string key = model_key(settings);
+  if (fig.trace && fig.trace_key == key) return std::nullopt;
+  const attn::ExplainOptions options = explain_options(settings);
+  ComputedTrace computed{attn::explain(settings.sentence, options), {}, key};
   if (fig.id == FigureId::production)
-    word_orders = {attn::explain("dog bites man", options), attn::explain("man bites dog", options)};
-  fig.trace = std::move(trace);
-  fig.word_orders = std::move(word_orders);
-  fig.trace_key = key;
+    computed.word_orders = {attn::explain("dog bites man", options), attn::explain("man bites dog", options)};
+  return computed;
+}
+
+void install_trace(FigureState& fig, ComputedTrace computed) {
+  fig.trace = std::move(computed.trace);
+  fig.word_orders = std::move(computed.word_orders);
+  fig.trace_key = std::move(computed.key);
   clamp_selection(fig);
+}
+
+void ensure_trace(FigureState& fig) {
+  if (auto computed = compute_trace(fig, fig.settings)) install_trace(fig, std::move(*computed));
 }
 
 void clamp_selection(FigureState& fig) {

@@ -78,6 +78,19 @@ AppState& app();
 FigureState& figure(FigureId id);
 inline FigureState& shown_figure() { return figure(app().shown); }
 
+// A trace computed for some settings, not yet installed in its figure.
+struct ComputedTrace {
+  attn::ExplainTrace trace;
+  std::vector<attn::ExplainTrace> word_orders;
+  std::string key;
+};
+
+// Computes the trace for `settings` unless the figure already holds it
+// (nullopt then). Throws std::invalid_argument when the settings are invalid;
+// the figure is left untouched either way.
+std::optional<ComputedTrace> compute_trace(const FigureState& fig, const FigureSettings& settings);
+void install_trace(FigureState& fig, ComputedTrace computed);
+
 // Makes sure the figure's trace matches its settings, computing it when the
 // model settings changed. Throws std::invalid_argument when they are invalid.
 void ensure_trace(FigureState& fig);

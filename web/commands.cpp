@@ -64,20 +64,21 @@ json command_set(FigureState& fig, json patch) {
   apply_global_settings(patch);
   FigureSettings next = fig.settings;
   merge_settings(next, patch);
-  FigureState trial = fig;
-  trial.settings = next;
-  ensure_trace(trial);  // throws for settings the model cannot honour
-  const int n = static_cast<int>(trial.trace->tokens.size());
+  // Compute first, commit after: a failure leaves settings and trace as they were.
+  std::optional<ComputedTrace> computed = compute_trace(fig, next);
+  const attn::ExplainTrace& trace = computed ? computed->trace : *fig.trace;
+  const int n = static_cast<int>(trace.tokens.size());
   if (patch.contains("selected") && next.selected >= n)
     throw std::invalid_argument("There is no token " + std::to_string(next.selected) + ": the sentence has " +
                                 std::to_string(n) + " tokens.");
-  const int h = static_cast<int>(trial.trace->heads.size());
+  const int h = static_cast<int>(trace.heads.size());
   if (patch.contains("head") && next.head >= h)
     throw std::invalid_argument("There is no head " + std::to_string(next.head) + ": the model has " +
                                 std::to_string(h) + " heads.");
-  clamp_selection(trial);
-  trial.error.clear();
-  fig = std::move(trial);
+  fig.settings = next;
+  if (computed) install_trace(fig, std::move(*computed));
+  clamp_selection(fig);
+  fig.error.clear();
   return state_json(fig);
 }
 

@@ -171,43 +171,62 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
   label_w = std::min(label_w + 6.f, area.width() * 0.3f);
   const float top = style.column_labels && !column_labels.empty() ? line : 0.f;
   if (rows == 0 || cols == 0) return result;
-  const float cell = std::max(2.f, std::min({style.max_cell, (area.width() - label_w) / cols,
-                                             (area.max.y - y - top) / rows}));
-  result.cell = cell;
+  // Cells are as wide as the columns allow; rows may be taller than the
+  // cells are wide (up to a readable label height), so wide matrices such as
+  // n x d_model still fill the space they have.
+  const float cw = std::max(2.f, std::min(style.max_cell, (area.width() - label_w) / cols));
+  const float fit_h = std::max(2.f, std::min(style.max_cell, (area.max.y - y - top) / rows));
+  const float ch = std::min(fit_h, std::max(cw, 22.f));
+  result.cell = ch;
+  result.cell_width = cw;
   const ImVec2 origin(area.min.x + label_w, y + top);
-  result.cells = ImRect(origin, origin + ImVec2(cell * cols, cell * rows));
+  result.cells = ImRect(origin, origin + ImVec2(cw * cols, ch * rows));
 
   float largest = 0.f;
   for (long r = 0; r < rows; ++r)
     for (long c = 0; c < cols; ++c)
       if (std::isfinite(values(r, c))) largest = std::max(largest, std::fabs(values(r, c)));
   if (style.scale_max > 0.f) largest = style.scale_max;
+  if (style.probabilities) largest = 1.f;
   if (largest == 0.f) largest = 1.f;
 
   const std::string sample = fixed(-0.99f, style.digits);
-  const bool numbers = style.numbers && cell >= text_size(small, sample).x + 4.f && cell >= line;
-  for (long c = 0; c < cols && top > 0.f && cell >= 14.f; ++c) {
+  const bool numbers = style.numbers && cw >= text_size(small, sample).x + 4.f && ch >= line;
+  for (long c = 0; c < cols && top > 0.f && cw >= 14.f; ++c) {
     if (c >= static_cast<long>(column_labels.size())) break;
-    const std::string label = fit(small, column_labels[c], cell - 2.f);
+    const std::string label = fit(small, column_labels[c], cw - 2.f);
     const ImU32 colour = c == style.highlight_column ? p.text : p.muted;
-    text_centered(ImVec2(origin.x + (c + 0.5f) * cell, y + line * 0.5f), label, colour, small);
+    text_centered(ImVec2(origin.x + (c + 0.5f) * cw, y + line * 0.5f), label, colour, small);
   }
+  const float gap = cw > 6.f && ch > 6.f ? 1.f : 0.f;
   for (long r = 0; r < rows; ++r) {
-    const float row_y = origin.y + r * cell;
-    if (r < static_cast<long>(row_labels.size()) && cell >= 9.f) {
+    const float row_y = origin.y + r * ch;
+    if (r < static_cast<long>(row_labels.size()) && ch >= 9.f) {
+      const bool is_query = r == style.highlight_row;
       const std::string label = fit(small, row_labels[r], label_w - 6.f);
       const ImVec2 size = text_size(small, label);
-      text(ImVec2(origin.x - 6.f - size.x, row_y + (cell - size.y) * 0.5f), label,
-           r == style.highlight_row ? p.query : p.muted, r == style.highlight_row ? fonts().bold : small);
+      text(ImVec2(origin.x - 6.f - size.x, row_y + (ch - size.y) * 0.5f), label, is_query ? p.query : p.muted, small);
     }
-    for (long c = 0; c < cols; ++c) {
-      const float v = values(r, c);
-      const ImVec2 a(origin.x + c * cell, row_y), b = a + ImVec2(cell, cell);
+  }
+  // Long sentences give cells under two pixels: draw one block per few cells,
+  // coloured by the block's largest value, so a 512-token playground stays a
+  // few thousand rectangles instead of millions (the hover still reads each cell).
+  const long step_r = std::max(1L, static_cast<long>(std::ceil(2.f / ch)));
+  const long step_c = std::max(1L, static_cast<long>(std::ceil(2.f / cw)));
+  for (long r = 0; r < rows; r += step_r) {
+    for (long c = 0; c < cols; c += step_c) {
+      const long r_end = std::min(rows, r + step_r), c_end = std::min(cols, c + step_c);
+      float v = values(r, c);
+      for (long rr = r; rr < r_end; ++rr)
+        for (long cc = c; cc < c_end; ++cc)
+          if (!std::isfinite(v) || (std::isfinite(values(rr, cc)) && std::fabs(values(rr, cc)) > std::fabs(v))) v = values(rr, cc);
+      const ImVec2 a(origin.x + c * cw, origin.y + r * ch), b(origin.x + c_end * cw, origin.y + r_end * ch);
       ImU32 fill;
       if (!std::isfinite(v)) fill = p.grid;  // a masked score (-infinity)
+      else if (style.probabilities) fill = blend(p.panel, style.hue, std::sqrt(std::clamp(v, 0.f, 1.f)));
       else if (style.signed_values) fill = diverging(v / largest, style.hue);
       else fill = blend(p.panel, style.hue, v / largest);
-      list()->AddRectFilled(a, b - ImVec2(cell > 6.f ? 1.f : 0.f, cell > 6.f ? 1.f : 0.f), fill);
+      list()->AddRectFilled(a, b - ImVec2(gap, gap), fill);
       if (numbers) {
         const std::string label = std::isfinite(v) ? fixed(v, style.digits) : "\xE2\x88\x92\xE2\x88\x9E";
         text_centered((a + b) * 0.5f, label, text_on(fill), small);
@@ -215,27 +234,27 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
     }
   }
   if (style.highlight_row >= 0 && style.highlight_row < rows) {
-    const float row_y = origin.y + style.highlight_row * cell;
-    list()->AddRect(ImVec2(origin.x - 1, row_y - 1), ImVec2(origin.x + cols * cell + 1, row_y + cell + 1),
+    const float row_y = origin.y + style.highlight_row * ch;
+    list()->AddRect(ImVec2(origin.x - 1, row_y - 1), ImVec2(origin.x + cols * cw + 1, row_y + ch + 1),
                     p.query, 0.f, 0, 2.f);
   }
   if (style.highlight_column >= 0 && style.highlight_column < cols) {
-    const float col_x = origin.x + style.highlight_column * cell;
-    list()->AddRect(ImVec2(col_x - 1, origin.y - 1), ImVec2(col_x + cell + 1, origin.y + rows * cell + 1),
+    const float col_x = origin.x + style.highlight_column * cw;
+    list()->AddRect(ImVec2(col_x - 1, origin.y - 1), ImVec2(col_x + cw + 1, origin.y + rows * ch + 1),
                     p.key, 0.f, 0, 2.f);
   }
   if (hovering(result.cells)) {
     const ImVec2 mouse = ImGui::GetIO().MousePos;
-    result.column = std::clamp(static_cast<int>((mouse.x - origin.x) / cell), 0, static_cast<int>(cols) - 1);
-    result.row = std::clamp(static_cast<int>((mouse.y - origin.y) / cell), 0, static_cast<int>(rows) - 1);
-    const ImVec2 a(origin.x + result.column * cell, origin.y + result.row * cell);
-    list()->AddRect(a, a + ImVec2(cell, cell), p.text, 0.f, 0, 1.5f);
+    result.column = std::clamp(static_cast<int>((mouse.x - origin.x) / cw), 0, static_cast<int>(cols) - 1);
+    result.row = std::clamp(static_cast<int>((mouse.y - origin.y) / ch), 0, static_cast<int>(rows) - 1);
+    const ImVec2 a(origin.x + result.column * cw, origin.y + result.row * ch);
+    list()->AddRect(a, a + ImVec2(cw, ch), p.text, 0.f, 0, 1.5f);
     if (ImGui::IsMouseClicked(0)) result.clicked_row = result.row;
   }
   // Clicking a row label picks that row too.
-  const ImRect labels(ImVec2(area.min.x, origin.y), ImVec2(origin.x, origin.y + rows * cell));
+  const ImRect labels(ImVec2(area.min.x, origin.y), ImVec2(origin.x, origin.y + rows * ch));
   if (hovering(labels) && ImGui::IsMouseClicked(0))
-    result.clicked_row = std::clamp(static_cast<int>((ImGui::GetIO().MousePos.y - origin.y) / cell), 0,
+    result.clicked_row = std::clamp(static_cast<int>((ImGui::GetIO().MousePos.y - origin.y) / ch), 0,
                                     static_cast<int>(rows) - 1);
   return result;
 }
@@ -294,7 +313,7 @@ int line_plot(const Area& area, const std::vector<double>& xs, const std::vector
   for (double x : xs) x_max = std::max(x_max, x);
   for (const Series& s : series)
     for (double y : s.ys) y_max = std::max(y_max, y);
-  const ImRect plot(ImVec2(area.min.x + 8.f, area.min.y + line * (series.size() + 0.5f)),
+  const ImRect plot(ImVec2(area.min.x + 8.f, area.min.y + line * (series.size() + 1.5f)),
                     ImVec2(area.max.x - 8.f, area.max.y - line * 1.5f));
   if (plot.GetWidth() < 20.f || plot.GetHeight() < 20.f) return -1;
   // Legend, one line per series.

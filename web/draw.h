@@ -59,6 +59,7 @@ struct HeatmapStyle {
   ImU32 hue = 0;              // colour of 1.0 (or of +max when signed)
   bool signed_values = false; // diverging colours around 0, scaled by the largest |value|
   float scale_max = 0.f;      // colour scale's top; 0: the matrix's largest |value|
+  bool probabilities = false; // attention weights: a fixed 0..1 scale (square-root, so small weights show)
   bool numbers = true;        // print values in cells when they fit
   int digits = 2;
   int highlight_row = -1;
@@ -70,7 +71,8 @@ struct HeatmapResult {
   ImRect cells;               // where the cells were drawn
   int row = -1, column = -1;  // the hovered cell, if any
   int clicked_row = -1;
-  float cell = 0.f;
+  float cell = 0.f;           // cell height
+  float cell_width = 0.f;
 };
 // Title line "name  (rows × cols)", then row labels, column labels and cells.
 HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Matrix& values,

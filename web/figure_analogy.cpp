@@ -1,17 +1,79 @@
-// Placeholder for the analogy figure while it is being written.
+// Section 4, the conference analogy in three steps (analogy_step) on the
+// running example: the pronoun broadcasts its query; every word's key is
+// scored against it; the pronoun leaves with a blend of the values.
+#include <algorithm>
+#include <cmath>
+
+#include "web/commands.h"
 #include "web/draw.h"
 #include "web/figures.h"
+#include "web/fonts.h"
+#include "web/theme.h"
 
 namespace lesson {
 
 void draw_analogy(FigureState& fig) {
+  const Palette& p = palette();
+  const attn::ExplainTrace& trace = *fig.trace;
+  const FigureSettings& s = fig.settings;
+  const attn::HeadTrace& head = trace.heads[s.head];
+  const std::vector<std::string> words = token_labels(trace);
+  const std::string query = draw::quote(words[s.selected]);
+  const int step = std::clamp(s.analogy_step, 1, 3);
+  static constexpr const char* kTitles[3] = {"1. The query: what am I looking for?", "2. The keys: who matches?",
+                                             "3. The values: what do I take away?"};
   draw::Area area = draw::figure_area();
-  draw::title(area, "analogy", fig.trace->tokens.empty() ? "" : fig.trace->tokens[0].text);
+  draw::title(area, kTitles[step - 1], step == 1   ? query + " broadcasts its query, like asking around a crowded room."
+                                       : step == 2 ? "Each word's key (its name badge) is scored against " + query + "'s query."
+                                                   : query + " listens most to the best match and leaves with a blend.");
+  const attn::Matrix& weights = head.attention.weights;
+  std::vector<ImU32> fills;
+  for (Eigen::Index j = 0; j < weights.cols(); ++j)
+    fills.push_back(step == 1 ? p.chip : blend(p.chip, step == 2 ? p.key : p.value, std::sqrt(weights(s.selected, j)) * 0.85f));
+  const draw::ChipResult chips = draw::token_chips(area, words, fills, s.selected, fonts().bold, 10.f);
+  if (chips.clicked >= 0) select_from_canvas(chips.clicked);
+  area.min.y = chips.bottom + 18.f;
+
+  draw::HeatmapStyle style;
+  style.signed_values = true;
+  style.column_labels = false;
+  style.numbers = true;
+  if (step == 1) {
+    style.hue = p.query;
+    const attn::Matrix q = head.q.row(s.selected);
+    const draw::HeatmapResult map = draw::heatmap(area.take_top(90.f), "query of " + query, q, {words[s.selected]}, {}, style);
+    if (map.row >= 0) draw::tooltip("q[" + std::to_string(map.column) + "] = " + draw::fixed(q(0, map.column)));
+    area.take_top(10.f);
+    draw::text(area.min, "Q = X W_Q: a learned question, not the word itself.", p.muted);
+    return;
+  }
+  std::vector<float> row;
+  for (Eigen::Index j = 0; j < weights.cols(); ++j) row.push_back(weights(s.selected, j));
+  const draw::BarResult bars = draw::bar_rows(area.take_top(std::min(area.height() * 0.6f, 26.f * row.size())), words, row,
+                                              step == 2 ? p.key : p.value, s.selected);
+  if (bars.hovered >= 0)
+    draw::tooltip(step == 2 ? draw::quote(words[bars.hovered]) + "'s key matches with score " +
+                                  draw::fixed(head.attention.scaled(s.selected, bars.hovered)) + " \xE2\x86\x92 " +
+                                  draw::percent(row[bars.hovered])
+                            : draw::percent(row[bars.hovered]) + " of " + query + "'s new vector is " +
+                                  draw::quote(words[bars.hovered]) + "'s value.");
+  if (bars.clicked >= 0) select_from_canvas(bars.clicked);
+  if (step == 3) {
+    area.take_top(10.f);
+    style.hue = p.value;
+    const attn::Matrix out = head.attention.output.row(s.selected);
+    const draw::HeatmapResult map = draw::heatmap(area.take_top(80.f), "new vector of " + query, out, {words[s.selected]}, {}, style);
+    if (map.row >= 0) draw::tooltip("output[" + std::to_string(map.column) + "] = " + draw::fixed(out(0, map.column)));
+  }
 }
 
 std::vector<NamedMatrix> analogy_matrices(FigureState& fig) {
-  (void)fig;
-  return {};
+  const attn::HeadTrace& head = fig.trace->heads[fig.settings.head];
+  const std::vector<std::string> words = token_labels(*fig.trace);
+  return {{"q (" + head.name + ")", words, {}, head.q},
+          {"weights (" + head.name + ")", words, words, head.attention.weights},
+          {"v (" + head.name + ")", words, {}, head.v},
+          {"output (" + head.name + ")", words, {}, head.attention.output}};
 }
 
 }  // namespace lesson

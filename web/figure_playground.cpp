@@ -52,6 +52,7 @@ void small_multiples(FigureState& fig, const std::vector<std::string>& words, dr
       ImGui::GetWindowDrawList()->AddRectFilled(cell.min - ImVec2(4, 2), cell.max + ImVec2(4, 2), p.panel, 4.f);
     draw::HeatmapStyle style;
     style.hue = p.key;
+    style.probabilities = true;
     style.highlight_row = fig.settings.selected;
     style.numbers = false;
     style.column_labels = false;
@@ -71,6 +72,7 @@ void single_head(FigureState& fig, const std::vector<std::string>& words, draw::
   const attn::HeadTrace& head = fig.trace->heads[fig.settings.head];
   draw::HeatmapStyle style;
   style.hue = palette().key;
+  style.probabilities = true;
   style.highlight_row = fig.settings.selected;
   style.max_cell = 56.f;
   const draw::HeatmapResult map = draw::heatmap(area, head.name, head.attention.weights, words, words, style);

@@ -1,17 +1,99 @@
-// Placeholder for the rnn figure while it is being written.
+// Section 2, why attention exists: an RNN chain against one attention hop
+// between two words rnn_distance apart, with how much of the first word's
+// influence survives the chain (a real RNN, core/rnn.h), and the cost of both
+// as the sentence grows (core/cost_model.h).
+#include <algorithm>
+#include <cmath>
+
+#include "core/cost_model.h"
 #include "web/draw.h"
+#include "web/figure_facts.h"
 #include "web/figures.h"
+#include "web/fonts.h"
+#include "web/theme.h"
 
 namespace lesson {
+namespace {
+
+void chain(const FigureState& fig, const std::vector<float>& relative, draw::Area area) {
+  const Palette& p = palette();
+  const std::vector<std::string> words = token_labels(*fig.trace);
+  const int distance = rnn_distance(fig);
+  const int nodes = distance + 1;
+  const float step = area.width() / nodes;
+  const float r = std::clamp(step * 0.28f, 5.f, 16.f);
+  const float y = area.min.y + area.height() * 0.62f;
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const ImVec2 first(area.min.x + step * 0.5f, y), last(area.min.x + step * (nodes - 0.5f), y);
+  // Attention: one direct hop from the last word back to the first.
+  draw::arc(last - ImVec2(0, r), first - ImVec2(0, r + 2.f), std::min(area.height() * 0.5f, 30.f + step * nodes * 0.1f),
+            p.key, 3.f);
+  draw::text_centered(ImVec2((first.x + last.x) * 0.5f, area.min.y + 6.f), "attention: 1 step", p.key, fonts().small);
+  for (int t = 0; t < nodes; ++t) {
+    const ImVec2 c(area.min.x + step * (t + 0.5f), y);
+    if (t + 1 < nodes) list->AddLine(c + ImVec2(r, 0), c + ImVec2(step - r - 4.f, 0), p.muted, 1.5f);
+    if (t + 1 < nodes) list->AddTriangleFilled(c + ImVec2(step - r - 1.f, 0), c + ImVec2(step - r - 7.f, -4.f),
+                                               c + ImVec2(step - r - 7.f, 4.f), p.muted);
+    // How much of the first word's influence is still in the state here.
+    const float share = t < static_cast<int>(relative.size()) ? relative[t] : 0.f;
+    list->AddCircleFilled(c, r, blend(p.panel, p.query, std::clamp(share, 0.f, 1.f)));
+    list->AddCircle(c, r, p.muted);
+    const std::string label = draw::fit(fonts().small, words[t], step - 2.f);
+    draw::text_centered(c + ImVec2(0, r + 9.f), label, t == 0 || t == distance ? p.text : p.muted, fonts().small);
+    if (ImGui::IsWindowHovered() && ImLengthSqr(ImGui::GetIO().MousePos - c) < (r + 3.f) * (r + 3.f))
+      draw::tooltip("After " + std::to_string(t) + (t == 1 ? " step" : " steps") + ", the RNN state still holds " +
+                    draw::percent(share) + " of " + draw::quote(words[0]) + "'s influence after its first step.");
+  }
+  draw::text(ImVec2(area.min.x, area.max.y - draw::font_px(fonts().small)), "RNN: " + std::to_string(distance) +
+             " steps, each squeezing everything into one state vector", p.muted, fonts().small);
+}
+
+}  // namespace
 
 void draw_rnn(FigureState& fig) {
+  const Palette& p = palette();
+  const attn::ExplainTrace& trace = *fig.trace;
   draw::Area area = draw::figure_area();
-  draw::title(area, "rnn", fig.trace->tokens.empty() ? "" : fig.trace->tokens[0].text);
+  if (trace.tokens.size() < 2) {
+    draw::title(area, "RNN against attention", "The comparison needs at least two words.");
+    return;
+  }
+  const int distance = rnn_distance(fig);
+  const attn::FirstInputInfluence influence = attn::first_input_influence(figure_rnn(fig), trace.x);
+  const float kept = distance < static_cast<int>(influence.relative.size()) ? influence.relative[distance] : 0.f;
+  draw::title(area, "From " + draw::quote(trace.tokens[0].text) + " to " + draw::quote(trace.tokens[distance].text),
+              "The RNN keeps " + draw::percent(kept) + " of the signal after " + std::to_string(distance) +
+                  " steps; attention connects them in 1.");
+  chain(fig, influence.relative, area.take_top(std::min(150.f, area.height() * 0.4f)));
+  area.take_top(14.f);
+
+  // Cost against length, from the core's operation counts.
+  const std::int64_t d = trace.d_model, h = static_cast<std::int64_t>(trace.heads.size());
+  std::vector<double> xs;
+  draw::Series attention{"attention: every word against every word (n\xC2\xB2)", {}, p.key};
+  draw::Series rnn{"RNN: one step per word (n)", {}, p.query};
+  for (std::int64_t n = 0; n <= kCostPlotLength; n += 16) {
+    xs.push_back(static_cast<double>(n));
+    attention.ys.push_back(static_cast<double>(attn::attention_cost(n, d, h).total_ops) / 1e6);
+    rnn.ys.push_back(static_cast<double>(attn::rnn_cost(n, d, d).total_ops) / 1e6);
+  }
+  const int hovered = draw::line_plot(area, xs, {attention, rnn}, "sentence length n", "millions of operations");
+  if (hovered >= 0)
+    draw::tooltip("n = " + std::to_string(static_cast<int>(xs[hovered])) + ": attention " + draw::fixed(static_cast<float>(attention.ys[hovered]), 1) +
+                  "M, RNN " + draw::fixed(static_cast<float>(rnn.ys[hovered]), 1) + "M operations\n(but the RNN's " +
+                  std::to_string(static_cast<int>(xs[hovered])) + " steps must run one after another)");
 }
 
 std::vector<NamedMatrix> rnn_matrices(FigureState& fig) {
-  (void)fig;
-  return {};
+  if (fig.trace->tokens.size() < 2) return {};
+  const attn::FirstInputInfluence influence = attn::first_input_influence(figure_rnn(fig), fig.trace->x);
+  attn::Matrix kept(1, static_cast<Eigen::Index>(influence.relative.size()));
+  std::vector<std::string> steps;
+  for (std::size_t t = 0; t < influence.relative.size(); ++t) {
+    kept(0, static_cast<Eigen::Index>(t)) = influence.relative[t];
+    steps.push_back(std::to_string(t));
+  }
+  return {{"rnn influence of the first word by steps", {"relative"}, steps, kept}};
 }
 
 }  // namespace lesson

@@ -195,6 +195,7 @@ void step_softmax(View& v, draw::Area& area) {
   area.max.x -= 66.f;
   draw::HeatmapStyle style;
   style.hue = p.key;
+  style.probabilities = true;
   style.highlight_row = v.selected;
   const draw::HeatmapResult map = draw::heatmap(area, "Weights = softmax(rows)", weights, v.words, v.words, style);
   // The row sums, so the learner sees every row add up to 1.
@@ -254,6 +255,7 @@ void step_heads(View& v, draw::Area& area) {
     draw::Area cell{ImVec2(top.min.x + i * (w + 10.f), top.min.y), ImVec2(top.min.x + i * (w + 10.f) + w, top.max.y)};
     draw::HeatmapStyle style;
     style.hue = p.key;
+    style.probabilities = true;
     style.highlight_row = v.selected;
     style.numbers = false;
     style.column_labels = false;
@@ -282,7 +284,7 @@ void step_heads(View& v, draw::Area& area) {
   const draw::HeatmapResult concat = draw::heatmap(left, "concat", v.trace.concat, v.words, {}, style);
   // Mark where each head's d_k columns sit in the concatenation.
   for (int i = 1; i < h && concat.cell > 0.f; ++i) {
-    const float x = concat.cells.Min.x + i * v.trace.d_k * concat.cell;
+    const float x = concat.cells.Min.x + i * v.trace.d_k * concat.cell_width;
     ImGui::GetWindowDrawList()->AddLine(ImVec2(x, concat.cells.Min.y), ImVec2(x, concat.cells.Max.y), p.text, 1.5f);
   }
   if (concat.row >= 0)

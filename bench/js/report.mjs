@@ -56,7 +56,7 @@ for (const file of others) {
                `tensors left after the run: ${doc.leaked_tensors}`);
 }
 
-const order = ['native', 'wasm', 'wasm-simd', 'wasm-simd-nocatch', 'tfjs-wasm', 'plain-js'];
+const order = ['native', 'wasm-page', 'wasm', 'wasm-simd', 'wasm-simd-nocatch', 'tfjs-wasm', 'plain-js'];
 const labels = [...timings.keys()].sort((a, b) => {
   const rank = (l) => order.indexOf(l.split(' ')[0]);
   return rank(a) - rank(b) || a.localeCompare(b);

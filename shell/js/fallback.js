@@ -63,6 +63,7 @@
     if (!dom.isObject(state.facts) || !Object.keys(state.facts).length) return null;
     var list = dom.el("dl", { "class": "facts-list" });
     Object.keys(state.facts).forEach(function (name) {
+      if (/_index$/.test(name)) return;  // positions for the figure, not for reading
       list.appendChild(dom.el("dt", null, name.replace(/_/g, " ")));
       list.appendChild(dom.el("dd", null, Lesson.format.value(state.facts[name])));
     });
@@ -94,7 +95,7 @@
     mode = "no-webgl";
     document.getElementById("figure").hidden = true;
     say("This browser could not start WebGL2, so the drawn figure is replaced by the same numbers in a table. " +
-        "Everything else works." + (reason ? " (" + String(reason) + ")" : ""));
+        "Everything else works." + (reason ? " Technical detail: " + String(reason) : ""));
     Lesson.figure.onState(function (state) {
       if (state.figure === currentFigure()) update();
     });

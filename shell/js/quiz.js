@@ -31,6 +31,7 @@
     feedback.classList.toggle("is-wrong", result.correct !== true);
     feedback.appendChild(dom.el("strong", { "class": "quiz-verdict" },
       result.correct === true ? "\u2713 Correct answer" : "\u2717 Not this one: try another answer"));
+    feedback.appendChild(document.createTextNode(" "));
     feedback.appendChild(dom.el("span", { "class": "quiz-explanation" }, String(result.explanation || "")));
   }
 

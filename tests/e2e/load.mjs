@@ -18,6 +18,11 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       const state = await figureState(page);
       assert.equal(state.figure, 'flow', 'the opening figure is the attention flow');
       assert.ok(Array.isArray(state.tokens) && state.tokens.length > 3, 'the flow has a sentence');
+      // LESSON.md: the first thing a learner sees is correct, the pronoun looking back at
+      // its antecedent under the coreference head.
+      assert.equal(state.tokens[state.selected], 'she', 'the pronoun is selected at first');
+      assert.equal(state.head_names[state.settings?.head ?? 0], 'coreference');
+      assert.equal(state.facts.top_token, 'Alice', '"she" attends most to "Alice"');
       const snap = await canvasSnapshot(page);
       saveArtifact(`load-${name}-canvas.png`, snap.png);
       assertNotBlank(assert, snap, `${name} canvas`);

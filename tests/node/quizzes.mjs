@@ -63,11 +63,14 @@ test('progress: unknown quizzes and choices are dropped, not trusted', () => {
   assert.deepEqual(p.score, { correct: 1, answered: 1, total: 4 });
 });
 
-test('progress: all four right is complete', () => {
+test('progress: complete once every quiz is answered and every section seen', () => {
   const answers = Object.fromEntries(quizzes.map((q) => [q.id, rightChoice(q).id]));
-  const p = call('progress', { answers });
-  assert.deepEqual(p.score, { correct: 4, answered: 4, total: 4 });
-  assert.equal(p.complete, true);
+  const sections = ['opening', 'why', 'formula', 'analogy', 'walkthrough', 'production', 'playground', 'takeaway'];
+  const part = call('progress', { answers, seen: sections.slice(0, 3) });
+  assert.deepEqual(part.score, { correct: 4, answered: 4, total: 4 });
+  assert.equal(part.complete, false, 'five sections are still unseen');
+  const all = call('progress', { answers, seen: sections });
+  assert.equal(all.complete, true);
 });
 
 const badGrades = {
@@ -86,10 +89,18 @@ for (const [what, request] of Object.entries(badGrades)) {
   });
 }
 
-test('progress: a state that is not JSON, or not an object, returns an error', () => {
-  for (const bad of ['{"answers": ', '[]', '"text"']) {
+test('progress: a state that is not JSON, or not an object, is refused or starts afresh', () => {
+  // A damaged saved state must never lock the learner out: either a clear error, or a
+  // clean empty state that says why it started afresh.
+  for (const bad of ['{"answers": ', '[]', '"text"', '{"answers": "all of them"}']) {
     const r = call('progress', bad);
-    assert.equal(typeof r.error, 'string', `${bad}: ${JSON.stringify(r)}`);
+    if (r.error !== undefined) {
+      assert.equal(typeof r.error, 'string', bad);
+    } else {
+      assert.deepEqual(r.answers, {}, `${bad}: no answers survive`);
+      assert.equal(r.score.answered, 0, bad);
+      assert.ok(typeof r.notice === 'string' && r.notice.length > 0, `${bad}: says why it started afresh`);
+    }
   }
   assert.equal(call('progress', { answers: {} }).score.total, 4);
 });
