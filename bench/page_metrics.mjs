@@ -26,7 +26,7 @@ const distDir = path.resolve(optionValue('--dist', path.join(repoRoot, 'dist')))
 const outFile = optionValue('--out', null);
 
 const LOADS = quick ? 1 : 3;                  // page loads for the first-figure time (median)
-const INTERACTION_REPEATS = quick ? 10 : 40;  // timed interactions per kind and size
+const INTERACTION_REPEATS = quick ? 10 : 20;  // timed interactions per kind and size
 const MEMORY_INTERACTIONS = quick ? 100 : 1000;
 const IDLE_SETTLE_MS = 1500;                  // "idle for more than 1 s" ...
 const IDLE_WINDOW_MS = 2000;                  // ... then count frames over 2 s

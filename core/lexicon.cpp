@@ -37,7 +37,7 @@ class LexiconParser {
     json root;
     try {
       root = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, or out_of_range for a number too large
       fail("", std::string("the file is not valid JSON (") + e.what() + ")");
     }
     if (!root.is_object()) fail("", "expected an object with \"features\" and \"words\", found " + type_name(root));

@@ -229,6 +229,8 @@ QuizSet parse_quizzes(std::string_view text, const std::string& file_name) {
     }
     check.fail("", "malformed JSON at " + where + " (byte " + std::to_string(error.byte) +
                        "): " + parse_error_detail(error));
+  } catch (const json::out_of_range& error) {  // a number too large for a double
+    check.fail("", std::string("a number in the file is out of range: ") + error.what());
   }
 
   check.object_at(root, "");

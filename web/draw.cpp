@@ -174,8 +174,9 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
   // Cells are as wide as the columns allow; rows may be taller than the
   // cells are wide (up to a readable label height), so wide matrices such as
   // n x d_model still fill the space they have.
-  const float cw = std::max(2.f, std::min(style.max_cell, (area.width() - label_w) / cols));
-  const float fit_h = std::max(2.f, std::min(style.max_cell, (area.max.y - y - top) / rows));
+  // Under a pixel is fine: long sentences are drawn in pooled blocks below.
+  const float cw = std::max(0.05f, std::min(style.max_cell, (area.width() - label_w) / cols));
+  const float fit_h = std::max(0.05f, std::min(style.max_cell, (area.max.y - y - top) / rows));
   const float ch = std::min(fit_h, std::max(cw, 22.f));
   result.cell = ch;
   result.cell_width = cw;

@@ -76,6 +76,8 @@ export function bestSecondsPerCall(forward, batchSeconds, batches) {
   let bestWall = (performance.now() - wall) / 1000;
   const iterations = Math.max(1, Math.ceil(batchSeconds / Math.max(warm, 1e-6)));
   let best = warm;
+  // Slow forwards (over 0.25 s) get at most two batches, as in wasm_bench.cpp.
+  if (warm > 0.25) batches = Math.min(batches, 2);
   for (let b = 0; b < batches; ++b) {
     cpu = cpuSeconds();
     wall = performance.now();

@@ -139,7 +139,13 @@
   function updateMessage(state) {
     var slot = document.querySelector('[data-message="' + state.figure + '"]');
     if (!slot) return;
-    var text = state.error || state.notice || "";
+    // A sentence the page shortened says so itself: the module's notice then
+    // counts the tokens of the shortened text, not of what the learner pasted.
+    var cut = Lesson.figure.cutNote(state.figure);
+    var limit = state.settings && typeof state.settings.max_tokens === "number" ?
+      " The figure reads at most " + fmt(state.settings.max_tokens) + " tokens." : "";
+    var notice = cut ? cut + (state.notice ? limit : "") : state.notice;
+    var text = state.error || notice || "";
     slot.textContent = typeof text === "string" ? text : "";
     slot.classList.toggle("is-error", !!state.error);
   }

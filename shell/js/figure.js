@@ -10,8 +10,15 @@
   var FIGURES = ["flow", "rnn", "formula", "analogy", "walkthrough", "production",
                  "playground", "takeaway"];
 
+  // A paste far longer than any figure can read (the playground reads at most
+  // 512 tokens) is cut here, before the module sees it, so a 10,000-word paste
+  // costs no more than a full playground and is never refused as too long.
+  // 512 tokens of ordinary text fit well inside this many characters.
+  var MAX_SENTENCE_CHARS = 4000;
+
   var module = null;
   var states = {};        // figure id -> its latest state object
+  var cutNotes = {};      // figure id -> why its sentence was shortened, or absent
   var listeners = [];
   var shown = null;       // the figure on the canvas
 
@@ -28,11 +35,42 @@
     notify(state, source);
   }
 
+  function wordCount(text) {
+    var words = String(text).trim().split(/\s+/);
+    return words[0] === "" ? 0 : words.length;
+  }
+
+  // The first MAX_SENTENCE_CHARS characters, ending on a word boundary and
+  // never inside a surrogate pair; null when the text is short enough.
+  function cutSentence(text) {
+    if (text.length <= MAX_SENTENCE_CHARS) return null;
+    var cut = text.slice(0, MAX_SENTENCE_CHARS);
+    var lastSpace = cut.search(/\s\S*$/);
+    if (lastSpace > MAX_SENTENCE_CHARS / 2) cut = cut.slice(0, lastSpace);
+    var last = cut.charCodeAt(cut.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+    return cut;
+  }
+
+  function shortenSentence(request) {
+    if (request.cmd !== "set" || typeof request.sentence !== "string") return request;
+    var figureId = request.figure || shown;
+    var cut = cutSentence(request.sentence);
+    if (cut === null) { delete cutNotes[figureId]; return request; }
+    var copy = {};
+    Object.keys(request).forEach(function (k) { copy[k] = request[k]; });
+    copy.sentence = cut;
+    cutNotes[figureId] = "Your text is long (about " + Lesson.format.value(wordCount(request.sentence)) +
+      " words), so only its beginning is used.";
+    return copy;
+  }
+
   // Sends one command; returns the parsed answer. A broken answer or a thrown
   // exception becomes {"error": ...} so callers have one shape to handle.
   function command(request) {
     if (!module) return { error: "The lesson's module is not loaded." };
     var answer;
+    request = shortenSentence(request);
     try {
       answer = dom.parse(module.command(JSON.stringify(request)));
     } catch (e) {
@@ -99,6 +137,7 @@
     show: show,
     state: state,
     shown: function () { return shown; },
+    cutNote: function (figureId) { return cutNotes[figureId] || ""; },
     refreshAll: refreshAll,
     onState: function (listener) { listeners.push(listener); },
     module: function () { return module; }

@@ -56,6 +56,7 @@
 
     Lesson.quiz.init();
     Lesson.progress.load();
+    Lesson.scorm.start();  // in an LMS: open the session and resume from its suspend data
     Lesson.quiz.restore(Lesson.progress.get().answers);
 
     var fromHash = Lesson.hashstate.restore(true);

@@ -9,6 +9,7 @@
 
 #include "core/embedded_lessons.h"
 #include "core/lesson_error.h"
+#include "core/lexicon.h"
 
 namespace attn {
 namespace {
@@ -252,6 +253,19 @@ TEST_F(QuizGrading, normalised_progress_reads_back_unchanged) {
   const json twice = progress_to_json(progress_from_text(set, once.dump()));
   EXPECT_EQ(once, twice);
   EXPECT_EQ(once["score"], (json{{"correct", 1}, {"answered", 2}, {"total", 2}}));
+}
+
+}  // namespace
+}  // namespace attn
+
+namespace attn {
+namespace {
+
+// Found by fuzzing: nlohmann/json reports a number too large for a double as
+// out_of_range, not parse_error; both loaders must still answer with LessonError.
+TEST(lesson_loaders, number_overflow_is_a_lesson_error) {
+  EXPECT_THROW(parse_quizzes("7077E9999999", "overflow.json"), LessonError);
+  EXPECT_THROW(parse_lexicon("7077E9999999", "overflow.json"), LessonError);
 }
 
 }  // namespace
