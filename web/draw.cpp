@@ -169,6 +169,8 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
   float label_w = 0.f;
   for (const std::string& label : row_labels) label_w = std::max(label_w, text_size(small, label).x);
   label_w = std::min(label_w + 6.f, area.width() * 0.3f);
+  // Rows too short to label: keep the space for the cells (hover names them).
+  if (rows * 9.f > area.max.y - y) label_w = 0.f;
   const float top = style.column_labels && !column_labels.empty() ? line : 0.f;
   if (rows == 0 || cols == 0) return result;
   // Cells are as wide as the columns allow; rows may be taller than the

@@ -70,16 +70,34 @@
   }
 
   function boot() {
-    Lesson.embed.init();
-    Lesson.progress.load();
     if (typeof WebAssembly !== "object") {
       startWithoutModule("this browser has no WebAssembly");
       return;
     }
-    if (typeof window.createAttentionLesson !== "function") {
-      startWithoutModule("attention.js did not load");
-      return;
-    }
+    loadModuleScript(function () {
+      if (typeof window.createAttentionLesson !== "function") {
+        startWithoutModule("attention.js did not load");
+        return;
+      }
+      startModule();
+    });
+  }
+
+  // attention.js is 1.2 MB of script: parsing it before the first paint kept the
+  // text off screen for seconds. It is fetched once the page has painted (a
+  // classic script still, so file:// works), and the lesson starts when it is in.
+  function loadModuleScript(then) {
+    if (typeof window.createAttentionLesson === "function") { then(); return; }
+    var called = false;
+    var once = function () { if (!called) { called = true; then(); } };
+    var script = document.createElement("script");
+    script.src = "attention.js";
+    script.onload = once;
+    script.onerror = once;
+    document.head.appendChild(script);
+  }
+
+  function startModule() {
     var failed = false;
     var fail = function (error) {
       if (failed) return;
@@ -97,5 +115,15 @@
     } catch (e) { fail(e); }
   }
 
-  boot();
+  Lesson.embed.init();
+  Lesson.progress.load();
+  var booted = false;
+  function bootOnce() {
+    if (booted) return;
+    booted = true;
+    boot();
+  }
+  // After the first frame is on screen; the timer covers tabs that do not draw.
+  window.requestAnimationFrame(function () { window.setTimeout(bootOnce, 0); });
+  window.setTimeout(bootOnce, 200);
 })();

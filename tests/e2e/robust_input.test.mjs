@@ -4,6 +4,7 @@
 // message, that progress survives, and that the other sections keep working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import {
   startServer, launchBrowser, openPage, VIEWPORTS, figureState, command, settle,
 } from './helpers/harness.mjs';
@@ -80,8 +81,11 @@ test('a 10,000-word paste returns quickly, is cut to what the figure reads, and 
       form.requestSubmit();
       return performance.now() - t0;
     });
-    const limit = Number(process.env.ROBUST_PASTE_MS || 1500);
-    assert.ok(ms < limit, `submitting the paste froze the page for ${ms.toFixed(0)} ms (limit ${limit} ms)`);
+    // One second on a quiet machine; the work is CPU-bound, so a machine busy with
+    // other jobs gets proportionally longer (load average per core).
+    const busy = Math.max(1, os.loadavg()[0] / os.cpus().length);
+    const limit = Number(process.env.ROBUST_PASTE_MS || 1000) * busy;
+    assert.ok(ms < limit, `submitting the paste froze the page for ${ms.toFixed(0)} ms (limit ${limit.toFixed(0)} ms at load x${busy.toFixed(1)})`);
     const state = await stateOf(page, 'playground');
     assert.equal(state.error, '', `the paste is not refused: ${state.error}`);
     assert.ok(state.tokens.length > 0 && state.tokens.length <= 512, `${state.tokens.length} tokens`);
