@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "web/figure_facts.h"
+#include "web/figure_learn.h"
 
 namespace lesson {
 namespace {
@@ -13,7 +14,7 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kFigureNames[kFigureCount] = {
-    "flow", "rnn", "formula", "analogy", "walkthrough", "production", "playground", "takeaway"};
+    "flow", "rnn", "formula", "analogy", "walkthrough", "production", "playground", "takeaway", "learn"};
 
 // Each figure starts on the example its section talks about.
 FigureSettings default_settings(FigureId id) {
@@ -207,6 +208,7 @@ void clamp_selection(FigureState& fig) {
 }
 
 json state_json(FigureState& fig) {
+  if (fig.id == FigureId::learn) return learn_figure_state(fig);  // a training session, not a trace
   json tokens = json::array(), unknown = json::array(), head_names = json::array();
   std::string notice;
   if (fig.trace) {

@@ -16,8 +16,9 @@
 namespace lesson {
 
 // The figure ids of docs/API.md, in page order.
-enum class FigureId { flow, rnn, formula, analogy, walkthrough, production, playground, takeaway };
-constexpr int kFigureCount = 8;
+// learn ("Watch it learn", web/figure_learn.h) keeps its model outside FigureState.
+enum class FigureId { flow, rnn, formula, analogy, walkthrough, production, playground, takeaway, learn };
+constexpr int kFigureCount = 9;
 const char* figure_name(FigureId id);
 std::optional<FigureId> figure_from_name(const std::string& name);
 

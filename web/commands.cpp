@@ -10,6 +10,7 @@
 
 #include "web/app_state.h"
 #include "web/export.h"
+#include "web/figure_learn.h"
 #include "web/main_loop.h"
 
 namespace lesson {
@@ -26,7 +27,7 @@ FigureState& target_figure(const json& request) {
   if (!id)
     throw std::invalid_argument("There is no figure called " + name.dump() +
                                 "; the figures are flow, rnn, formula, analogy, walkthrough, "
-                                "production, playground and takeaway.");
+                                "production, playground, takeaway and learn.");
   return figure(*id);
 }
 
@@ -100,6 +101,7 @@ json dispatch(const json& request) {
   if (!request.is_object() || !request.contains("cmd") || !request["cmd"].is_string())
     return error_reply("A command is a JSON object with a \"cmd\": show, set, select, state, export or render.");
   const std::string cmd = request["cmd"];
+  if (cmd == "learn") return learn_command(request);  // drives the training session (figure_learn.h)
   FigureState& fig = target_figure(request);
   if (cmd == "show") {
     if (!request.contains("figure")) return error_reply("\"show\" needs a \"figure\".");

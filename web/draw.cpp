@@ -306,6 +306,36 @@ BarResult bar_rows(const Area& area, const std::vector<std::string>& labels, con
   return result;
 }
 
+int column_chart(const Area& area, const std::vector<std::string>& labels, const std::vector<float>& values,
+                 ImU32 hue) {
+  const Palette& p = palette();
+  ImFont* small = fonts().small;
+  const std::size_t n = values.size();
+  if (n == 0 || area.height() < 20.f) return -1;
+  const float label_h = font_px(small) + 2.f;
+  const float slot = area.width() / static_cast<float>(n);
+  const float bottom = area.max.y - label_h;
+  const float top = area.min.y + label_h;  // room for the percentage above a full bar
+  int hovered = -1;
+  for (std::size_t i = 0; i < n; ++i) {
+    const float x = area.min.x + slot * static_cast<float>(i);
+    const float v = std::clamp(values[i], 0.f, 1.f);
+    const float y = bottom - (bottom - top) * v;
+    const ImVec2 a(x + slot * 0.15f, y), b(x + slot * 0.85f, bottom);
+    list()->AddRectFilled(ImVec2(a.x, top), b, p.panel, 2.f);
+    if (v > 0.f) list()->AddRectFilled(ImVec2(a.x, std::min(y, bottom - 1.5f)), b, hue, 2.f);
+    if (slot >= text_size(small, "100%").x) text_centered(ImVec2(x + slot * 0.5f, y - label_h * 0.5f), percent(v), p.muted, small);
+    if (i < labels.size()) text_centered(ImVec2(x + slot * 0.5f, bottom + label_h * 0.5f), fit(small, labels[i], slot), p.muted, small);
+    if (hovering(ImRect(ImVec2(x, area.min.y), ImVec2(x + slot, area.max.y)))) hovered = static_cast<int>(i);
+  }
+  return hovered;
+}
+
+void highlight_box(ImVec2 min, ImVec2 max, ImU32 colour) {
+  list()->AddRectFilled(min, max, with_alpha(colour, 0.12f), 5.f);
+  list()->AddRect(min, max, colour, 5.f, 0, 2.f);
+}
+
 // ---- Line plot -------------------------------------------------------------------
 int line_plot(const Area& area, const std::vector<double>& xs, const std::vector<Series>& series,
               const std::string& x_label, const std::string& y_label) {

@@ -91,6 +91,14 @@ BarResult bar_rows(const Area& area, const std::vector<std::string>& labels,
                    const std::vector<float>& values, ImU32 hue, int highlight = -1,
                    float max_row = 24.f);
 
+// Vertical bars side by side, one per value (0..1), bottom-aligned, with the
+// label of each under it; returns the hovered bar.
+int column_chart(const Area& area, const std::vector<std::string>& labels, const std::vector<float>& values,
+                 ImU32 hue);
+
+// A translucent band with an outline, to point at part of a figure.
+void highlight_box(ImVec2 min, ImVec2 max, ImU32 colour);
+
 // ---- Line plot -------------------------------------------------------------------
 struct Series {
   std::string label;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/facts.h"
 #include "web/commands.h"
 #include "web/draw.h"
 #include "web/figures.h"
@@ -26,7 +27,7 @@ void draw_analogy(FigureState& fig) {
   draw::title(area, kTitles[step - 1], step == 1   ? query + " broadcasts its query, like asking around a crowded room."
                                        : step == 2 ? "Each word's key (its name badge) is scored against " + query + "'s query."
                                                    : query + " listens most to the best match and leaves with a blend.");
-  const attn::Matrix& weights = head.attention.weights;
+  const attn::Matrix& weights = head.attention.weights;  // read, never recomputed
   std::vector<ImU32> fills;
   for (Eigen::Index j = 0; j < weights.cols(); ++j)
     fills.push_back(step == 1 ? p.chip : blend(p.chip, step == 2 ? p.key : p.value, std::sqrt(weights(s.selected, j)) * 0.85f));
@@ -45,26 +46,51 @@ void draw_analogy(FigureState& fig) {
     if (map.row >= 0) draw::tooltip("q[" + std::to_string(map.column) + "] = " + draw::fixed(q(0, map.column)));
     area.take_top(10.f);
     draw::text(area.min, "Q = X W_Q: a learned question, not the word itself.", p.muted);
+    area.take_top(draw::font_px(fonts().body) + 4.f);
+    draw::text(area.min, "Next, every word shows its name badge: its key, K = X W_K.", p.muted);
     return;
   }
+  if (step == 2) {
+    // The badges read: each word's score against the query, before softmax.
+    const attn::Matrix scores = head.attention.scaled.row(s.selected).transpose();
+    style.hue = p.key;
+    style.max_cell = 26.f;
+    draw::text(area.min, "score = q \xC2\xB7 k / \xE2\x88\x9A" "d_k: high for a good match, low or negative for a poor one",
+               p.muted, fonts().small);
+    area.take_top(draw::font_px(fonts().small) + 6.f);
+    draw::Area column = area;
+    column.max.x = column.min.x + std::min(area.width(), 260.f);
+    const draw::HeatmapResult map = draw::heatmap(column, "", scores, words, {}, style);
+    if (map.row >= 0)
+      draw::tooltip(draw::quote(words[map.row]) + "'s key against " + query + "'s query: " +
+                    draw::fixed(scores(map.row, 0)) + " (" + draw::percent(weights(s.selected, map.row)) +
+                    " after softmax)");
+    if (map.clicked_row >= 0) select_from_canvas(map.clicked_row);
+    return;
+  }
+  // Step 3: listen to each word as much as it matched, and add up what you heard.
   std::vector<float> row;
   for (Eigen::Index j = 0; j < weights.cols(); ++j) row.push_back(weights(s.selected, j));
-  const draw::BarResult bars = draw::bar_rows(area.take_top(std::min(area.height() * 0.6f, 26.f * row.size())), words, row,
-                                              step == 2 ? p.key : p.value, s.selected);
-  if (bars.hovered >= 0)
-    draw::tooltip(step == 2 ? draw::quote(words[bars.hovered]) + "'s key matches with score " +
-                                  draw::fixed(head.attention.scaled(s.selected, bars.hovered)) + " \xE2\x86\x92 " +
-                                  draw::percent(row[bars.hovered])
-                            : draw::percent(row[bars.hovered]) + " of " + query + "'s new vector is " +
-                                  draw::quote(words[bars.hovered]) + "'s value.");
-  if (bars.clicked >= 0) select_from_canvas(bars.clicked);
-  if (step == 3) {
-    area.take_top(10.f);
-    style.hue = p.value;
-    const attn::Matrix out = head.attention.output.row(s.selected);
-    const draw::HeatmapResult map = draw::heatmap(area.take_top(80.f), "new vector of " + query, out, {words[s.selected]}, {}, style);
-    if (map.row >= 0) draw::tooltip("output[" + std::to_string(map.column) + "] = " + draw::fixed(out(0, map.column)));
+  const nlohmann::json facts = attn::analogy_facts(trace, s.head, s.selected);
+  const std::string top = facts.value("top_token", "");
+  if (!top.empty()) {
+    draw::text(area.min, draw::fit(fonts().bold, std::to_string(facts.value("top_value_share_percent", 0)) + "% of " + query +
+                                                     "'s new vector comes from " + draw::quote(top) + "'s value.",
+                                   area.width()),
+               p.text, fonts().bold);
+    area.take_top(draw::font_px(fonts().bold) + 6.f);
   }
+  const draw::BarResult bars =
+      draw::bar_rows(area.take_top(std::min(area.height() * 0.6f, 24.f * row.size())), words, row, p.value, s.selected);
+  if (bars.hovered >= 0)
+    draw::tooltip(draw::percent(row[bars.hovered]) + " of " + query + "'s attention goes to " +
+                  draw::quote(words[bars.hovered]) + ", so its value counts that much in the blend.");
+  if (bars.clicked >= 0) select_from_canvas(bars.clicked);
+  area.take_top(10.f);
+  style.hue = p.value;
+  const attn::Matrix out = head.attention.output.row(s.selected);
+  const draw::HeatmapResult map = draw::heatmap(area.take_top(70.f), "new vector of " + query, out, {words[s.selected]}, {}, style);
+  if (map.row >= 0) draw::tooltip("output[" + std::to_string(map.column) + "] = " + draw::fixed(out(0, map.column)));
 }
 
 std::vector<NamedMatrix> analogy_matrices(FigureState& fig) {

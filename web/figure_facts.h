@@ -22,9 +22,15 @@ constexpr std::uint64_t kScalingDemoKeys = 8;
 // compute them.
 nlohmann::json figure_facts(FigureState& fig);
 
-// The rnn figure's RNN over its sentence's embeddings, and the distance
-// between its two words, clamped to the sentence.
-attn::ElmanRnn figure_rnn(const FigureState& fig);
+// The production figure's facts (the word-order comparison among them),
+// computed once per model settings.
+const nlohmann::json& production_facts_cached(const FigureState& fig);
+
+// The rnn figure's RNN over its sentence's embeddings (kept per width and
+// seed), the first word's influence along the whole sentence (kept per model
+// settings), and the distance between its two words, clamped to the sentence.
+const attn::ElmanRnn& figure_rnn(const FigureState& fig);
+const attn::FirstInputInfluence& rnn_influence(const FigureState& fig);
 int rnn_distance(const FigureState& fig);
 
 // The formula figure's d_k demo.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/figure_math.h"
 #include "web/commands.h"
 #include "web/draw.h"
 #include "web/figures.h"
@@ -69,16 +70,25 @@ void draw_flow(FigureState& fig) {
     const ImVec2 to((rect.Min.x + rect.Max.x) * 0.5f, rect.Min.y - 2.f);
     const float lift = std::min(arc_room - 6.f, 18.f + std::fabs(to.x - from.x) * 0.35f);
     const float w = std::clamp(row[j], 0.f, 1.f);
-    draw::arc(from, to, lift, with_alpha(p.key, 0.2f + 0.8f * w), 1.f + 11.f * w);
+    // Faint arcs vanish against the dark background: they start more opaque there.
+    const float faintest = app().theme == Theme::dark ? 0.5f : 0.25f;
+    draw::arc(from, to, lift, with_alpha(p.key, faintest + (1.f - faintest) * w), 1.5f + 10.5f * w);
   }
   list->ChannelsMerge();
 
   int hovered = chips.hovered;
   int clicked = chips.clicked;
 
-  // Exact percentages, one bar per word.
+  // Exact percentages, one bar per word. When no word stands out, say so
+  // rather than let the eye crown a "top" word by a point or two.
   draw::Area bars = area;
   bars.min.y = chips.bottom + 16.f;
+  const attn::RowSpread spread = attn::row_spread(head.attention, selected);
+  if (spread.nearly_uniform) {
+    draw::text(bars.min, draw::fit(fonts().bold, draw::quote(query) + " spreads its attention almost evenly: no word stands out.",
+                                   bars.width()), p.text, fonts().bold);
+    bars.take_top(draw::font_px(fonts().bold) + 4.f);
+  }
   draw::text(bars.min, "Attention from " + draw::quote(query) + " (sums to 100%)", p.muted, fonts().small);
   bars.take_top(draw::font_px(fonts().small) + 6.f);
   const draw::BarResult bar = draw::bar_rows(bars, words, row, p.key, selected);

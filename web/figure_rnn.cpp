@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/cost_model.h"
+#include "core/figure_math.h"
 #include "web/draw.h"
 #include "web/figure_facts.h"
 #include "web/figures.h"
@@ -59,7 +59,7 @@ void draw_rnn(FigureState& fig) {
     return;
   }
   const int distance = rnn_distance(fig);
-  const attn::FirstInputInfluence influence = attn::first_input_influence(figure_rnn(fig), trace.x);
+  const attn::FirstInputInfluence& influence = rnn_influence(fig);
   const float kept = distance < static_cast<int>(influence.relative.size()) ? influence.relative[distance] : 0.f;
   draw::title(area, "From " + draw::quote(trace.tokens[0].text) + " to " + draw::quote(trace.tokens[distance].text),
               "The RNN keeps " + draw::percent(kept) + " of the signal after " + std::to_string(distance) +
@@ -68,25 +68,27 @@ void draw_rnn(FigureState& fig) {
   area.take_top(14.f);
 
   // Cost against length, from the core's operation counts.
-  const std::int64_t d = trace.d_model, h = static_cast<std::int64_t>(trace.heads.size());
+  const attn::CostCurve curve =
+      attn::cost_curve(kCostPlotLength, 16, trace.d_model, static_cast<std::int64_t>(trace.heads.size()));
   std::vector<double> xs;
   draw::Series attention{"attention: every word against every word (n\xC2\xB2)", {}, p.key};
-  draw::Series rnn{"RNN: one step per word (n)", {}, p.query};
-  for (std::int64_t n = 0; n <= kCostPlotLength; n += 16) {
-    xs.push_back(static_cast<double>(n));
-    attention.ys.push_back(static_cast<double>(attn::attention_cost(n, d, h).total_ops) / 1e6);
-    rnn.ys.push_back(static_cast<double>(attn::rnn_cost(n, d, d).total_ops) / 1e6);
+  draw::Series rnn{"RNN: one step per word (n), but one after another", {}, p.query};
+  for (std::size_t i = 0; i < curve.lengths.size(); ++i) {
+    xs.push_back(static_cast<double>(curve.lengths[i]));
+    attention.ys.push_back(static_cast<double>(curve.attention_ops[i]) / 1e6);  // shown in millions
+    rnn.ys.push_back(static_cast<double>(curve.rnn_ops[i]) / 1e6);
   }
-  const int hovered = draw::line_plot(area, xs, {attention, rnn}, "sentence length n", "millions of operations");
+  const int hovered = draw::line_plot(area, xs, {attention, rnn}, "sentence length n (tokens)", "millions of operations");
   if (hovered >= 0)
-    draw::tooltip("n = " + std::to_string(static_cast<int>(xs[hovered])) + ": attention " + draw::fixed(static_cast<float>(attention.ys[hovered]), 1) +
-                  "M, RNN " + draw::fixed(static_cast<float>(rnn.ys[hovered]), 1) + "M operations\n(but the RNN's " +
-                  std::to_string(static_cast<int>(xs[hovered])) + " steps must run one after another)");
+    draw::tooltip("n = " + std::to_string(curve.lengths[hovered]) + ": attention " +
+                  draw::fixed(static_cast<float>(attention.ys[hovered]), 1) + "M, RNN " +
+                  draw::fixed(static_cast<float>(rnn.ys[hovered]), 1) + "M operations\n(but the RNN's " +
+                  std::to_string(curve.lengths[hovered]) + " steps must run one after another)");
 }
 
 std::vector<NamedMatrix> rnn_matrices(FigureState& fig) {
   if (fig.trace->tokens.size() < 2) return {};
-  const attn::FirstInputInfluence influence = attn::first_input_influence(figure_rnn(fig), fig.trace->x);
+  const attn::FirstInputInfluence& influence = rnn_influence(fig);
   attn::Matrix kept(1, static_cast<Eigen::Index>(influence.relative.size()));
   std::vector<std::string> steps;
   for (std::size_t t = 0; t < influence.relative.size(); ++t) {

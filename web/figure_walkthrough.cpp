@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/figure_math.h"
 #include "web/commands.h"
 #include "web/draw.h"
 #include "web/figures.h"
@@ -71,7 +72,9 @@ void step_tokens(View& v, draw::Area& area) {
 }
 
 void step_embeddings(View& v, draw::Area& area) {
-  const bool has_positions = v.trace.positions.size() > 0 && v.trace.positions.cwiseAbs().maxCoeff() > 0.f;
+  // Rotary rotates Q and K instead of adding to x, so only these two add a position row.
+  const std::string& positional = v.fig.settings.positional;
+  const bool has_positions = positional == "sinusoidal" || positional == "learned";
   draw::HeatmapStyle style;
   style.hue = palette().accent;
   style.signed_values = true;
@@ -130,19 +133,19 @@ void step_projections(View& v, draw::Area& area) {
   }
 }
 
-// The dot product behind one score, term by term (the sum is the trace's).
-std::string dot_product_terms(const View& v, int i, int j) {
-  std::string terms;
+// The dot product behind one score, term by term, as the core writes it out.
+std::string dot_product_tooltip(const View& v, int i, int j) {
+  const attn::DotProductTerms terms = attn::dot_product_terms(v.head.q.row(i), v.head.k.row(j));
+  std::string text;
   int shown = 0;
-  for (Eigen::Index t = 0; t < v.head.q.cols(); ++t) {
-    const float a = v.head.q(i, t), b = v.head.k(j, t);
-    if (std::fabs(a * b) < 0.005f) continue;
-    terms += std::string(shown ? " + " : "") + draw::fixed(a) + "\xC3\x97" + draw::fixed(b);
-    if (++shown % 4 == 0) terms += "\n";
+  for (std::size_t t = 0; t < terms.products.size(); ++t) {
+    if (std::fabs(terms.products[t]) < 0.005f) continue;  // too small to matter at 2 decimals
+    text += std::string(shown ? " + " : "") + draw::fixed(terms.q[t]) + "\xC3\x97" + draw::fixed(terms.k[t]);
+    if (++shown % 4 == 0) text += "\n";
   }
-  if (shown == 0) terms = "every term is about 0";
-  return "q" + row_of(v, i) + " \xC2\xB7 k" + row_of(v, j) + " = " + "\n" + terms + "\n= " +
-         draw::fixed(v.head.attention.scores(i, j)) + "  (terms under 0.005 left out)";
+  if (shown == 0) text = "every term is about 0";
+  return "q" + row_of(v, i) + " \xC2\xB7 k" + row_of(v, j) + " = " + "\n" + text + "\n= " + draw::fixed(terms.sum) +
+         "  (terms under 0.005 left out)";
 }
 
 void step_scores(View& v, draw::Area& area) {
@@ -152,13 +155,13 @@ void step_scores(View& v, draw::Area& area) {
   style.highlight_row = v.selected;
   style.digits = 1;
   const draw::HeatmapResult map = draw::heatmap(area, "Scores = Q K\xE1\xB5\x80", v.head.attention.scores, v.words, v.words, style);
-  if (map.row >= 0) draw::tooltip(dot_product_terms(v, map.row, map.column));
+  if (map.row >= 0) draw::tooltip(dot_product_tooltip(v, map.row, map.column));
   if (map.clicked_row >= 0) v.clicked = map.clicked_row;
 }
 
 void step_scaling(View& v, draw::Area& area) {
   const Palette& p = palette();
-  const float sqrt_dk = std::sqrt(static_cast<float>(v.trace.d_k));
+  const float sqrt_dk = attn::attention_divisor(v.trace.d_k, attn::AttentionOptions{});
   const bool scaled = v.fig.settings.scale;
   const std::string divide = scaled ? "\xC3\xB7 \xE2\x88\x9A" "d_k = \xC3\xB7 " + draw::fixed(sqrt_dk, 2) : "scaling is off";
   const float temperature = static_cast<float>(v.fig.settings.temperature);
@@ -190,6 +193,7 @@ void step_scaling(View& v, draw::Area& area) {
 void step_softmax(View& v, draw::Area& area) {
   const Palette& p = palette();
   const attn::Matrix& weights = v.head.attention.weights;
+  const attn::Vector row_totals = attn::row_sums(weights);
   draw::Area sums = area;
   sums.min.x = area.max.x - 60.f;
   area.max.x -= 66.f;
@@ -202,7 +206,7 @@ void step_softmax(View& v, draw::Area& area) {
   draw::text(ImVec2(sums.min.x, map.cells.Min.y - draw::font_px(fonts().small) - 4.f), "row sum", p.muted, fonts().small);
   for (Eigen::Index r = 0; r < weights.rows() && map.cell >= 10.f; ++r) {
     const float y = map.cells.Min.y + (r + 0.5f) * map.cell;
-    draw::text(ImVec2(sums.min.x, y - draw::font_px(fonts().small) * 0.5f), "= " + draw::fixed(weights.row(r).sum()),
+    draw::text(ImVec2(sums.min.x, y - draw::font_px(fonts().small) * 0.5f), "= " + draw::fixed(row_totals(r)),
                r == v.selected ? p.query : p.text, fonts().small);
   }
   if (map.row >= 0)
@@ -227,23 +231,22 @@ void step_output(View& v, draw::Area& area) {
   style.signed_values = true;
   style.numbers = false;
   style.column_labels = false;
-  const draw::HeatmapResult values = draw::heatmap(area, "V (each row a value vector)", v.head.v, labels, {}, style);
-  // Fade each value row by how little it contributes.
-  for (Eigen::Index j = 0; j < weights.cols() && values.cell > 0.f; ++j) {
-    const float w = weights(v.selected, j);
-    const ImVec2 a(values.cells.Min.x, values.cells.Min.y + j * values.cell);
-    ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(values.cells.Max.x, a.y + values.cell),
-                                              with_alpha(p.background, 0.75f * (1.f - std::sqrt(w))));
-  }
+  // Each row is one word's share, weight times value: small weights give pale
+  // rows, and the rows add up, column by column, to the output below.
+  const attn::Matrix parts = attn::weighted_values(weights, v.head.v, v.selected);
+  const draw::HeatmapResult values =
+      draw::heatmap(area, "weight \xC3\x97 value, one row per word", parts, labels, {}, style);
   if (values.row >= 0)
-    draw::tooltip(row_of(v, values.row) + "'s value counts " + draw::percent(weights(v.selected, values.row)) +
-                  " in " + row_of(v, v.selected) + "'s output.");
+    draw::tooltip(row_of(v, values.row) + "'s value, times " + draw::percent(weights(v.selected, values.row)) +
+                  ": its share of " + row_of(v, v.selected) + "'s output.\nDimension " + std::to_string(values.column) +
+                  ": " + draw::fixed(v.head.v(values.row, values.column)) + " \xC3\x97 " +
+                  draw::fixed(weights(v.selected, values.row)) + " = " + draw::fixed(parts(values.row, values.column)));
   const attn::Matrix output = v.head.attention.output.row(v.selected);
   style.numbers = true;
   const draw::HeatmapResult out = draw::heatmap(bottom, "output (1 \xC3\x97 d_k)", output, {v.words[v.selected]}, {}, style);
   if (out.row >= 0)
     draw::tooltip("output[" + std::to_string(out.column) + "] = " + draw::fixed(output(0, out.column)) +
-                  ": the weighted sum of column " + std::to_string(out.column) + " of V.");
+                  ": column " + std::to_string(out.column) + " of the rows above, added up.");
 }
 
 void step_heads(View& v, draw::Area& area) {

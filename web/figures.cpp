@@ -3,6 +3,7 @@
 #include "web/figures.h"
 
 #include "web/draw.h"
+#include "web/figure_learn.h"
 #include "web/theme.h"
 
 namespace lesson {
@@ -23,6 +24,7 @@ constexpr FigureEntry kFigures[kFigureCount] = {
     {draw_production, production_matrices},
     {draw_playground, playground_matrices},
     {draw_takeaway, takeaway_matrices},
+    {draw_learn, learn_matrices},
 };
 
 const FigureEntry& entry(const FigureState& fig) { return kFigures[static_cast<int>(fig.id)]; }
@@ -36,6 +38,7 @@ std::vector<std::string> token_labels(const attn::ExplainTrace& trace) {
 }
 
 void draw_figure(FigureState& fig) {
+  if (fig.id == FigureId::learn) return draw_learn(fig);  // draws its session, needs no trace
   if (!fig.trace) {
     try {
       ensure_trace(fig);
@@ -52,6 +55,7 @@ void draw_figure(FigureState& fig) {
 }
 
 std::vector<NamedMatrix> figure_matrices(FigureState& fig) {
+  if (fig.id == FigureId::learn) return learn_matrices(fig);
   if (!fig.trace) return {};
   return entry(fig).matrices(fig);
 }

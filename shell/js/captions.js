@@ -30,6 +30,11 @@
 
   function flowSentence(f) {
     if (!has(f, "query", "top_token", "top_percent", "bottom_token", "bottom_percent")) return "";
+    // A flat row has no favourite: naming the same word as largest and smallest
+    // would read as nonsense.
+    if (f.top_percent === f.bottom_percent) {
+      return quote(f.query) + " spreads its attention evenly, " + fmt(f.top_percent) + "% to each word.";
+    }
     return quote(f.query) + " gives " + fmt(f.top_percent) + "% of its attention to " +
       quote(f.top_token) + " and " + fmt(f.bottom_percent) + "% to " + quote(f.bottom_token) + ".";
   }
