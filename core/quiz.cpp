@@ -203,7 +203,7 @@ const Quiz* QuizSet::find(std::string_view quiz_id) const {
 
 const std::vector<std::string>& lesson_sections() {
   static const std::vector<std::string> sections = {
-      "opening", "why", "formula", "analogy", "walkthrough", "production", "playground", "takeaway"};
+      "opening", "why", "formula", "analogy", "walkthrough", "production", "playground", "learn", "takeaway"};
   return sections;
 }
 

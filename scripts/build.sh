@@ -37,10 +37,13 @@ if [ ! -f build/wasm/build.ninja ]; then
   quiet wasm-configure cmake --preset wasm
 fi
 quiet wasm-build cmake --build --preset wasm --target attention --parallel "$jobs"
-[ -f dist/attention.js ] || fail "the wasm build finished but dist/attention.js is missing"
+module=build/wasm/web/attention.js
+[ -f "$module" ] || fail "the wasm build finished but $module is missing"
 
-# Copy the page. cp -u keeps unchanged files untouched, so servers and caches see no churn.
+# Copy the module and the page. cp -u keeps unchanged files untouched, so servers
+# and caches see no churn.
 mkdir -p dist
+cp -u --preserve=timestamps "$module" dist/attention.js
 cp -R -u --preserve=timestamps shell/. dist/
 # Drop files that left shell/, keeping only the module the build wrote.
 (cd dist && find . -type f ! -name 'attention.js' ! -name 'attention.wasm' -print0) |

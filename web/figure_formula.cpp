@@ -71,6 +71,18 @@ const char* formula_line(draw::Area& area, const std::string& highlighted) {
   return clicked;
 }
 
+// View state only: whether the learner's last move was about the d_k demo
+// (its width or the scaling switch) rather than another part of the formula.
+bool demo_in_focus(const FigureSettings& s) {
+  static int seen_dk = -1;
+  static bool seen_scale = true, focus = false;
+  static std::string seen_part;
+  if (seen_dk >= 0 && (s.dk != seen_dk || s.scale != seen_scale)) focus = true;
+  if (s.formula_part != seen_part) focus = s.formula_part == "sqrt_dk";
+  seen_dk = s.dk, seen_scale = s.scale, seen_part = s.formula_part;
+  return focus;
+}
+
 }  // namespace
 
 void draw_formula(FigureState& fig) {
@@ -87,6 +99,15 @@ void draw_formula(FigureState& fig) {
              part.empty() ? p.muted : part_colour(part) == p.text ? p.accent : part_colour(part), fonts().small);
   area.take_top(draw::font_px(fonts().small) + 10.f);
 
+  if (area.height() < 360.f) {
+    // A short canvas (a phone) fits one panel: the d_k demo when its part is
+    // chosen or its controls were just moved, the selected row otherwise.
+    int clicked = -1;
+    if (demo_in_focus(fig.settings)) draw_formula_dk(fig, area, part == "sqrt_dk");
+    else clicked = draw_formula_row(fig, area, part);
+    if (clicked >= 0) select_from_canvas(clicked);
+    return;
+  }
   // The √d_k part is about the demo, so it gets more room when chosen.
   const float demo_share = part == "sqrt_dk" ? 0.45f : 0.32f;
   draw::Area demo = area;

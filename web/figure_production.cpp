@@ -40,7 +40,7 @@ void word_orders(const FigureState& fig, draw::Area area) {
     draw::HeatmapStyle style;
     style.hue = p.key;
     style.probabilities = true;
-    style.max_cell = 34.f;
+    style.max_cell = 42.f;
     const std::string name = words[0] + " " + words[1] + " " + words[2];
     const draw::HeatmapResult map = draw::heatmap(box, name, t.heads[h].attention.weights, words, words, style);
     if (map.row >= 0)
@@ -67,7 +67,7 @@ const attn::TransformerBlockTrace& production_block(const FigureState& fig) {
 void draw_production(FigureState& fig) {
   draw::Area area = draw::figure_area();
   draw::title(area, "Around attention in a real transformer", "Hover the cells for the numbers");
-  if (fig.word_orders.size() == 2) word_orders(fig, area.take_top(std::min(190.f, area.height() * 0.42f)));
+  if (fig.word_orders.size() == 2) word_orders(fig, area.take_top(std::min(205.f, area.height() * (area.height() < 360.f ? 0.52f : 0.45f))));
   area.take_top(10.f);
   draw_production_block(fig, area);
 }

@@ -18,6 +18,7 @@
     walkthrough: "the step-by-step computation",
     production: "multi-head attention and positional encodings",
     playground: "the playground",
+    learn: "a tiny attention model training: its loss, accuracy and attention patterns",
     takeaway: "the summary: a soft lookup table"
   };
 

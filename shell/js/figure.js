@@ -8,7 +8,7 @@
   var dom = Lesson.dom;
 
   var FIGURES = ["flow", "rnn", "formula", "analogy", "walkthrough", "production",
-                 "playground", "takeaway"];
+                 "playground", "learn", "takeaway"];
 
   // A paste far longer than any figure can read (the playground reads at most
   // 512 tokens) is cut here, before the module sees it, so a 10,000-word paste

@@ -9,7 +9,7 @@
 
   var KEY = "attention-lesson:progress";
   var SECTIONS = ["opening", "why", "formula", "analogy", "walkthrough", "production",
-                  "playground", "takeaway"];
+                  "playground", "learn", "takeaway"];
 
   var current = { answers: {}, section: null, seen: [], score: null, complete: false };
   var wasComplete = false;

@@ -128,7 +128,7 @@ TEST(progress_json, a_full_run_is_complete) {
   for (const auto& quiz : raw_quizzes()) answers[quiz["id"].get<std::string>()] = correct_choice(quiz);
   const json state = {{"answers", answers},
                       {"section", "takeaway"},
-                      {"seen", {"opening", "why", "formula", "analogy", "walkthrough", "production", "playground"}}};
+                      {"seen", {"opening", "why", "formula", "analogy", "walkthrough", "production", "playground", "learn"}}};
   const json result = json::parse(progress_json(state.dump()));
   EXPECT_EQ(result["complete"], true);
   EXPECT_EQ(result["score"]["correct"], raw_quizzes().size());

@@ -270,7 +270,7 @@ test('rapid switching: 100 commands and control changes in a row leave no errors
   const { context, page, problems } = await openPage(browser, server.url);
   try {
     const result = await page.evaluate(() => {
-      const figures = ['flow', 'rnn', 'formula', 'analogy', 'walkthrough', 'production', 'playground', 'takeaway'];
+      const figures = ['flow', 'rnn', 'formula', 'analogy', 'walkthrough', 'production', 'playground', 'learn', 'takeaway'];
       const settings = [
         { selected: 1 }, { head: 1 }, { rnn_distance: 30 }, { formula_part: 'softmax' },
         { analogy_step: 3 }, { step: 8 }, { positional: 'rotary' }, { heads: 7 },

@@ -94,7 +94,7 @@ test('embed: height and lesson events reach a parent on another origin, in the d
     assert.equal((await events(page, 'complete')).length, 0, 'not complete before every section is read');
 
     // Every section, through the parent's documented "show" request.
-    for (const section of ['opening', 'why', 'formula', 'analogy', 'walkthrough', 'production', 'playground', 'takeaway']) {
+    for (const section of ['opening', 'why', 'formula', 'analogy', 'walkthrough', 'production', 'playground', 'learn', 'takeaway']) {
       await page.evaluate((s) => window.tell({ type: 'attention-lesson:show', section: s }), section);
       await eventually(async () => frame.evaluate((s) => document.querySelector('section.is-current')?.id === s, section));
     }
