@@ -41,7 +41,7 @@ async function assertProseComplete(page, why) {
     id: s.id, heading: s.querySelector('h2')?.textContent || '', words: s.textContent.split(/\s+/).length,
     visible: s.getClientRects().length > 0,
   })));
-  assert.equal(sections.length, 8, `${why}: eight sections`);
+  assert.equal(sections.length, 9, `${why}: nine sections`);
   for (const s of sections) {
     assert.ok(s.visible && s.heading && s.words > 40, `${why}: section ${s.id} reads in full (${s.words} words)`);
   }

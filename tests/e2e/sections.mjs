@@ -13,7 +13,7 @@ let server, browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-test('sections: the page has the eight sections in order, each naming its figure', async () => {
+test('sections: the page has its sections in order, each naming its figure', async () => {
   const { context, page } = await openPage(browser, server.url, VIEWPORTS.desktop);
   try {
     const found = await page.$$eval('section[id][data-figure]', (all) => all.map((s) => [s.id, s.dataset.figure]));

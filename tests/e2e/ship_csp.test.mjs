@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {
   distDir, launchBrowser, VIEWPORTS, canvasSnapshot, assertNotBlank, command, settle, SECTIONS,
 } from './helpers/harness.mjs';
-import { serve, STRICT_CSP, quizAnswers, answerQuiz, readyValue } from './ship_helpers.mjs';
+import { serve, STRICT_CSP, quizAnswers, answerQuiz, readyValue } from './helpers/ship.mjs';
 
 let server, browser, answers;
 before(async () => {

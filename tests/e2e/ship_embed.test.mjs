@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { distDir, launchBrowser, eventually } from './helpers/harness.mjs';
-import { serve, quizAnswers, answerQuiz, readyValue } from './ship_helpers.mjs';
+import { serve, quizAnswers, answerQuiz, readyValue } from './helpers/ship.mjs';
 
 let lessonServer, parentServer, intruderServer, browser, answers;
 before(async () => {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser, VIEWPORTS, canvasSnapshot, assertNotBlank, figureState } from './helpers/harness.mjs';
-import { packageInto, quizAnswers, answerQuiz, readyValue } from './ship_helpers.mjs';
+import { packageInto, quizAnswers, answerQuiz, readyValue } from './helpers/ship.mjs';
 
 let browser, pack, answers;
 before(async () => {

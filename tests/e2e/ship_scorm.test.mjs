@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { repoRoot, launchBrowser, VIEWPORTS, eventually } from './helpers/harness.mjs';
-import { serve, packageInto, quizAnswers, answerQuiz, visitAllSections, readyValue } from './ship_helpers.mjs';
+import { serve, packageInto, quizAnswers, answerQuiz, visitAllSections, readyValue } from './helpers/ship.mjs';
 
 const scormAgain = path.join(repoRoot, 'node_modules', 'scorm-again', 'dist');
 

@@ -22,7 +22,7 @@ export const VIEWPORTS = {
 export const SECTIONS = [
   ['opening', 'flow'], ['why', 'rnn'], ['formula', 'formula'], ['analogy', 'analogy'],
   ['walkthrough', 'walkthrough'], ['production', 'production'],
-  ['playground', 'playground'], ['takeaway', 'takeaway'],
+  ['playground', 'playground'], ['learn', 'learn'], ['takeaway', 'takeaway'],
 ];
 
 const TYPES = {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { repoRoot, loadModuleInNode } from './helpers/harness.mjs';
+import { repoRoot, loadModuleInNode } from './harness.mjs';
 
 // The policy from issue 5, byte for byte.
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
