@@ -190,9 +190,9 @@
     if (initialised) return;
     initialised = true;
     var root = document.getElementById("lesson-text");
-    root.addEventListener("change", function (event) {
-      if (event.target.type !== "range") onControl(event);
-    });
+    // A range also sends on "change" (the drag or key press is over): that final value
+    // must arrive even if the frame-throttled "input" path has not run yet.
+    root.addEventListener("change", onControl);
     root.addEventListener("input", onInput);
     root.addEventListener("click", onClick);
     root.addEventListener("submit", onSubmit);
