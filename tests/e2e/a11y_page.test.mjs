@@ -110,13 +110,20 @@ test('keyboard only: Tab reaches every control and the canvas, leaves the canvas
     await page.locator('section#opening button.show-figure').click();
     await settle(page);
     await command(page, { cmd: 'set', figure: 'flow', selected: 1 });
-    await page.locator('#figure').focus();
-    await settle(page);
-    await page.keyboard.press('ArrowRight');
-    const moved = await eventually(async () => {
-      const s = await command(page, { cmd: 'state', figure: 'flow' });
-      return s.selected !== 1 ? s : null;
-    });
+    // The arrow acts on the figure shown; scroll sync may still be settling on the
+    // opening, so make sure flow is the one on the canvas before each press.
+    let moved = null;
+    for (let attempt = 0; attempt < 3 && !moved; attempt++) {
+      await eventually(async () => (await page.evaluate(() => window.lessonDebug.state().figure)) === 'flow' ||
+        (await command(page, { cmd: 'show', figure: 'flow' }), null));
+      await page.locator('#figure').focus();
+      await settle(page);
+      await page.keyboard.press('ArrowRight');
+      moved = await eventually(async () => {
+        const s = await command(page, { cmd: 'state', figure: 'flow' });
+        return s.selected !== 1 ? s : null;
+      });
+    }
     assert.ok(moved, 'ArrowRight on the focused canvas selects another word');
     const word = moved.tokens[moved.selected];
     assert.ok((await page.locator('#figure-description').textContent()).includes(`“${word}”`),
