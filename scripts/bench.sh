@@ -2,11 +2,13 @@
 # Runs issue 6's benchmarks side by side in one go and prints one table:
 #   native -O3 (Google Benchmark), the same core as wasm under Node (plain, SIMD,
 #   SIMD without exception catching), tfjs-backend-wasm, and plain JS loops,
-# then the page metrics (bench/page_metrics.mjs) when dist/index.html exists.
-# Usage: scripts/bench.sh [quick] [core|page]
+# then the page metrics (bench/page_metrics.mjs) when dist/index.html exists,
+# then "Watch it learn" training speed, native against wasm (bench/learn_bench.cpp).
+# Usage: scripts/bench.sh [quick] [core|page|learn]
 #   quick  one short batch per workload: a smoke run, not figures to quote
-#   core   only the kernel benchmarks;  page  only the page metrics
-# Results land in build/bench/results/ (JSON per runner, results.md, page.json).
+#   core   only the kernel benchmarks;  page  only the page metrics;  learn  only training
+# Results land in build/bench/results/ (JSON per runner, results.md, page.json)
+# and build/bench/learn/ (native.json, wasm.json, results.md).
 # Budgets print PASS/FAIL; the exit status is non-zero only if something broke.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +18,8 @@ only=""
 for arg in "$@"; do
   case "$arg" in
     quick) quick=quick ;;
-    core|page) only=$arg ;;
-    *) echo "usage: scripts/bench.sh [quick] [core|page]" >&2; exit 2 ;;
+    core|page|learn) only=$arg ;;
+    *) echo "usage: scripts/bench.sh [quick] [core|page|learn]" >&2; exit 2 ;;
   esac
 done
 
@@ -82,5 +84,28 @@ run_page() {
   node bench/page_metrics.mjs $quick --out "$results/page.json"
 }
 
-[ "$only" = page ] || run_core
-[ "$only" = core ] || run_page
+# Training steps/s and time to 95% (issue 8), in its own folder: report.mjs
+# reads every JSON file in $results. ATTN_LEARN_BUILD overrides the build
+# folders' prefix (build/bench and build/bench-wasm by default).
+run_learn() {
+  local native=${ATTN_LEARN_BUILD:-build/bench}
+  local wasm=$native-wasm out=$native/learn
+  mkdir -p "$out"
+  echo "bench: building learn_bench, native (-O3) and wasm (the page's core flags)"
+  [ -f "$native/build.ninja" ] || quiet learn-native-configure cmake --preset bench -B "$native"
+  quiet learn-native-build cmake --build "$native" --target learn_bench --parallel "$jobs"
+  [ -f "$wasm/build.ninja" ] || quiet learn-wasm-configure cmake --preset bench-wasm -B "$wasm"
+  quiet learn-wasm-build cmake --build "$wasm" --target learn_bench --parallel "$jobs"
+  echo "bench: learn native"
+  "$native/bench/learn_bench" $quick native >"$out/native.json"
+  echo "bench: learn wasm (Node $(node --version))"
+  node --no-experimental-fetch "$wasm/bench/learn_bench.js" $quick wasm >"$out/wasm.json"
+  echo
+  node bench/js/learn_report.mjs "$out/native.json" "$out/wasm.json" "$out/results.md"
+  echo
+}
+
+wanted() { [ -z "$only" ] || [ "$only" = "$1" ]; }
+if wanted core; then run_core; fi
+if wanted page; then run_page; fi
+if wanted learn; then run_learn; fi
