@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds dist/, the complete static site: the wasm module (dist/attention.js) from the
-# CMake "wasm" preset, plus everything in shell/ (page, styles, scripts, icons).
+# Builds dist/, the complete static site: the wasm module from the CMake "wasm"
+# preset (attention.js + attention.wasm for http, attention-offline.js for file://),
+# plus everything in shell/ (page, styles, icons, and scripts minified).
 # Incremental: ninja rebuilds only what changed. Does not install anything; run
 # scripts/setup.sh first (run.sh and test.sh do).
 set -euo pipefail
@@ -36,20 +37,54 @@ done
 if [ ! -f build/wasm/build.ninja ]; then
   quiet wasm-configure cmake --preset wasm
 fi
-quiet wasm-build cmake --build --preset wasm --target attention --parallel "$jobs"
-module=build/wasm/web/attention.js
-[ -f "$module" ] || fail "the wasm build finished but $module is missing"
+quiet wasm-build cmake --build --preset wasm --target attention attention_offline --parallel "$jobs"
+modules=(attention.js attention.wasm attention-offline.js)
+for f in "${modules[@]}"; do
+  [ -f "build/wasm/web/$f" ] || fail "the wasm build finished but build/wasm/web/$f is missing"
+done
 
-# Copy the module and the page. cp -u keeps unchanged files untouched, so servers
+# Copy the modules and the page. cp -u keeps unchanged files untouched, so servers
 # and caches see no churn.
 mkdir -p dist
-cp -u --preserve=timestamps "$module" dist/attention.js
+for f in "${modules[@]}"; do
+  cp -u --preserve=timestamps "build/wasm/web/$f" "dist/$f"
+done
 cp -R -u --preserve=timestamps shell/. dist/
-# Drop files that left shell/, keeping only the module the build wrote.
-(cd dist && find . -type f ! -name 'attention.js' ! -name 'attention.wasm' -print0) |
+
+# The page's own scripts go out minified under the same names (index.html is
+# unchanged): a third smaller over the wire. shell/ keeps the readable source;
+# build/minified/ keeps the results, redone only for scripts that changed.
+terser=node_modules/.bin/terser
+[ -x "$terser" ] || fail "terser is missing: run scripts/setup.sh (it installs the Node packages)"
+mkdir -p build/minified/js
+for src in shell/js/*.js; do
+  min="build/minified/js/$(basename "$src")"
+  if [ ! -f "$min" ] || [ "$src" -nt "$min" ]; then
+    quiet terser "$terser" "$src" --compress --mangle --output "$min"
+  fi
+done
+cp --preserve=timestamps build/minified/js/*.js dist/js/
+
+# Drop files that left shell/, keeping the modules the build wrote.
+(cd dist && find . -type f -print0) |
   while IFS= read -r -d '' f; do
+    case $f in ./attention.js|./attention.wasm|./attention-offline.js) continue ;; esac
     [ -e "shell/$f" ] || rm -f "dist/$f"
   done
 find dist -mindepth 1 -type d -empty -delete
 
-echo "build: dist/ is ready ($(du -sh dist | cut -f1), module $(du -h dist/attention.js | cut -f1))"
+# -- Trained heads (docs/TRAINED.md) --------------------------------------------
+# The trained model's weights go out as a classic script that sets one global to
+# the JSON text: it loads lazily (only when the learner picks "trained"), also from
+# file:// where fetch fails, and under the page's script-src 'self'. It comes after
+# the clean-up above, which would remove it as a file that is not in shell/.
+if [ -f lessons/models/trained_gpt.json ]; then
+  mkdir -p dist/models
+  node -e 'const fs = require("fs");
+    const text = JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8")));
+    fs.writeFileSync(process.argv[2], "window.ATTENTION_TRAINED_GPT = " + JSON.stringify(text) + ";\n");' \
+    lessons/models/trained_gpt.json dist/models/trained_gpt.js
+fi
+# -- end of trained heads ---------------------------------------------------------
+
+echo "build: dist/ is ready ($(du -sh dist | cut -f1), module $(du -h dist/attention.wasm | cut -f1) + $(du -h dist/attention.js | cut -f1) of script)"

@@ -41,7 +41,7 @@ fi
 command -v zip >/dev/null || fail "'zip' is not installed (apt-get install zip)"
 
 [ "$build" = 1 ] && bash scripts/build.sh
-for f in dist/index.html dist/attention.js; do
+for f in dist/index.html dist/attention.js dist/attention.wasm dist/attention-offline.js; do
   [ -f "$f" ] || fail "$f is missing: run scripts/build.sh (or drop --no-build)"
 done
 

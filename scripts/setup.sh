@@ -52,7 +52,8 @@ fi
 got=$(sed -n 's/^#define IMGUI_VERSION *"\(.*\)"/\1/p' "$imgui_dir/imgui.h")
 [ "$got" = "$imgui_version" ] || { echo "setup: expected Dear ImGui $imgui_version, got '$got'" >&2; exit 1; }
 
-# Node packages for the browser tests and benchmarks, pinned by package-lock.json.
+# Node packages for the build (terser), the browser tests and the benchmarks,
+# pinned by package-lock.json.
 if [ -f package-lock.json ] && { [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error

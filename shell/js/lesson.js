@@ -76,22 +76,28 @@
     }
     loadModuleScript(function () {
       if (typeof window.createAttentionLesson !== "function") {
-        startWithoutModule("attention.js did not load");
+        startWithoutModule(moduleScriptName() + " did not load");
         return;
       }
       startModule();
     });
   }
 
-  // attention.js is 1.2 MB of script: parsing it before the first paint kept the
-  // text off screen for seconds. It is fetched once the page has painted (a
-  // classic script still, so file:// works), and the lesson starts when it is in.
+  // The module is fetched once the page has painted, so the text never waits for
+  // it, and the lesson starts when it is in. Over http(s) attention.js fetches
+  // attention.wasm, which the browser compiles while it downloads. Browsers
+  // refuse fetch() on file://, so a page opened from a folder loads
+  // attention-offline.js instead: the same module with the wasm inside it.
+  function moduleScriptName() {
+    return window.location.protocol === "file:" ? "attention-offline.js" : "attention.js";
+  }
+
   function loadModuleScript(then) {
     if (typeof window.createAttentionLesson === "function") { then(); return; }
     var called = false;
     var once = function () { if (!called) { called = true; then(); } };
     var script = document.createElement("script");
-    script.src = "attention.js";
+    script.src = moduleScriptName();
     script.onload = once;
     script.onerror = once;
     document.head.appendChild(script);
