@@ -8,7 +8,7 @@
 #   quick  one short batch per workload: a smoke run, not figures to quote
 #   core   only the kernel benchmarks;  page  only the page metrics;  learn  only training
 # Results land in build/bench/results/ (JSON per runner, results.md, page.json)
-# and build/bench/learn/ (native.json, wasm.json, results.md).
+# and build/bench/learn/ (native.json, wasm.json, wasm-page.json, results.md).
 # Budgets print PASS/FAIL; the exit status is non-zero only if something broke.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -91,17 +91,21 @@ run_learn() {
   local native=${ATTN_LEARN_BUILD:-build/bench}
   local wasm=$native-wasm out=$native/learn
   mkdir -p "$out"
-  echo "bench: building learn_bench, native (-O3) and wasm (the page's core flags)"
+  echo "bench: building learn_bench: native (-O3), wasm (the core's flags), wasm-page (as the page builds it)"
   [ -f "$native/build.ninja" ] || quiet learn-native-configure cmake --preset bench -B "$native"
   quiet learn-native-build cmake --build "$native" --target learn_bench --parallel "$jobs"
   [ -f "$wasm/build.ninja" ] || quiet learn-wasm-configure cmake --preset bench-wasm -B "$wasm"
-  quiet learn-wasm-build cmake --build "$wasm" --target learn_bench --parallel "$jobs"
+  quiet learn-wasm-build cmake --build "$wasm" --target learn_bench learn_bench_page --parallel "$jobs"
   echo "bench: learn native"
   "$native/bench/learn_bench" $quick native >"$out/native.json"
-  echo "bench: learn wasm (Node $(node --version))"
-  node --no-experimental-fetch "$wasm/bench/learn_bench.js" $quick wasm >"$out/wasm.json"
+  local variant
+  for variant in learn_bench learn_bench_page; do
+    local name=${variant/learn_bench/wasm}
+    echo "bench: learn ${name//_/-} (Node $(node --version))"
+    node --no-experimental-fetch "$wasm/bench/$variant.js" $quick "${name//_/-}" >"$out/${name//_/-}.json"
+  done
   echo
-  node bench/js/learn_report.mjs "$out/native.json" "$out/wasm.json" "$out/results.md"
+  node bench/js/learn_report.mjs "$out/native.json" "$out/wasm.json" "$out/wasm-page.json" --md "$out/results.md"
   echo
 }
 
