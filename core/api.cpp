@@ -11,6 +11,8 @@
 
 #include "core/attention.h"
 #include "core/explain.h"
+#include "core/gpt_explain.h"
+#include "core/gpt_file.h"
 #include "core/positional.h"
 #include "core/tokenizer.h"
 
@@ -151,6 +153,82 @@ AttentionOptions read_attention_options(const json& request) {
   return options;
 }
 
+// The designed and the trained model share these fields (docs/API.md).
+json trace_json(const ExplainTrace& trace, bool stages) {
+  json out;
+  json tokens = json::array(), unknown = json::array(), offsets = json::array();
+  for (const Token& token : trace.tokens) {
+    tokens.push_back(token.text);
+    unknown.push_back(!token.known);
+    offsets.push_back({token.byte_begin, token.byte_end});
+  }
+  out["tokens"] = std::move(tokens);
+  out["unknown"] = std::move(unknown);
+  out["offsets"] = std::move(offsets);
+  out["notice"] = trace.notice;
+  out["d_model"] = trace.d_model;
+  out["d_k"] = trace.d_k;
+  json heads = json::array();
+  for (const HeadTrace& head : trace.heads) {
+    json h;
+    h["name"] = head.name;
+    h["weights"] = matrix_json(head.attention.weights);
+    if (stages) {
+      h["w_q"] = matrix_json(head.w_q);
+      h["w_k"] = matrix_json(head.w_k);
+      h["w_v"] = matrix_json(head.w_v);
+      h["q"] = matrix_json(head.q);
+      h["k"] = matrix_json(head.k);
+      h["v"] = matrix_json(head.v);
+      h["scores"] = matrix_json(head.attention.scores);
+      h["scaled"] = matrix_json(head.attention.scaled);
+      h["output"] = matrix_json(head.attention.output);
+      h["entropy"] = vector_json(head.entropy_bits);
+    }
+    heads.push_back(std::move(h));
+  }
+  out["heads"] = std::move(heads);
+  if (stages) {
+    out["feature_names"] = trace.feature_names;
+    out["embeddings"] = matrix_json(trace.embeddings);
+    out["positions"] = matrix_json(trace.positions);
+    out["x"] = matrix_json(trace.x);
+    out["concat"] = matrix_json(trace.concat);
+    out["w_o"] = matrix_json(trace.w_o);
+    out["output"] = matrix_json(trace.output);
+  }
+  return out;
+}
+
+// Only the trained model has layers, a residual stream and next-word guesses;
+// settings of the designed model that it does not have are listed as ignored.
+void add_trained_fields(json& out, const GptExplainTrace& trace, const json& request, bool stages) {
+  out["model"] = "trained";
+  out["layers"] = static_cast<int>(trace.layers.size());
+  json head_layer = json::array();
+  for (int l : trace.head_layer) head_layer.push_back(l);
+  out["head_layer"] = std::move(head_layer);
+  json ignored = json::array();
+  for (const char* field : {"heads", "d_model", "positional", "causal", "scale", "temperature", "seed"})
+    if (request.contains(field) && !request[field].is_null()) ignored.push_back(field);
+  out["ignored"] = std::move(ignored);
+  json guesses = json::array();
+  for (const auto& row : trace.next_words) {
+    json r = json::array();
+    for (const NextWordGuess& g : row) r.push_back({{"word", g.word}, {"probability", number(g.probability)}});
+    guesses.push_back(std::move(r));
+  }
+  out["next_words"] = std::move(guesses);
+  if (stages) {
+    json layers = json::array();
+    for (const GptLayerTrace& layer : trace.layers)
+      layers.push_back({{"input", matrix_json(layer.input)}, {"concat", matrix_json(layer.concat)},
+                        {"w_o", matrix_json(layer.w_o)}, {"output", matrix_json(layer.output)}});
+    out["layer_stages"] = std::move(layers);
+    out["final_residual"] = matrix_json(trace.final_residual);
+  }
+}
+
 }  // namespace
 
 std::string tokenize_json(const std::string& text) {
@@ -201,51 +279,20 @@ std::string explain_json(const std::string& request_text) {
     options.seed = static_cast<std::uint32_t>(read_integer(request, "seed", 1, 0, 4294967295LL));
     options.max_tokens = static_cast<int>(read_integer(request, "max_tokens", 64, 1, 512));
     const std::string model = read_string(request, "model", "designed");
-    if (model != "designed") throw std::invalid_argument("\"model\" must be \"designed\", not \"" + model + "\"");
+    if (model != "designed" && model != "trained")
+      throw std::invalid_argument("\"model\" must be \"designed\" or \"trained\", not \"" + model + "\"");
     const bool stages = read_bool(request, "stages", true);
-
-    const ExplainTrace trace = explain(sentence, options);
     json out;
-    json tokens = json::array(), unknown = json::array(), offsets = json::array();
-    for (const Token& token : trace.tokens) {
-      tokens.push_back(token.text);
-      unknown.push_back(!token.known);
-      offsets.push_back({token.byte_begin, token.byte_end});
-    }
-    out["tokens"] = std::move(tokens);
-    out["unknown"] = std::move(unknown);
-    out["offsets"] = std::move(offsets);
-    out["notice"] = trace.notice;
-    out["d_model"] = trace.d_model;
-    out["d_k"] = trace.d_k;
-    json heads = json::array();
-    for (const HeadTrace& head : trace.heads) {
-      json h;
-      h["name"] = head.name;
-      h["weights"] = matrix_json(head.attention.weights);
-      if (stages) {
-        h["w_q"] = matrix_json(head.w_q);
-        h["w_k"] = matrix_json(head.w_k);
-        h["w_v"] = matrix_json(head.w_v);
-        h["q"] = matrix_json(head.q);
-        h["k"] = matrix_json(head.k);
-        h["v"] = matrix_json(head.v);
-        h["scores"] = matrix_json(head.attention.scores);
-        h["scaled"] = matrix_json(head.attention.scaled);
-        h["output"] = matrix_json(head.attention.output);
-        h["entropy"] = vector_json(head.entropy_bits);
-      }
-      heads.push_back(std::move(h));
-    }
-    out["heads"] = std::move(heads);
-    if (stages) {
-      out["feature_names"] = trace.feature_names;
-      out["embeddings"] = matrix_json(trace.embeddings);
-      out["positions"] = matrix_json(trace.positions);
-      out["x"] = matrix_json(trace.x);
-      out["concat"] = matrix_json(trace.concat);
-      out["w_o"] = matrix_json(trace.w_o);
-      out["output"] = matrix_json(trace.output);
+    if (model == "trained") {
+      const TrainedGpt* trained = installed_trained_gpt();
+      if (!trained)
+        throw std::invalid_argument("the trained model is not loaded yet: call load_model_json with "
+                                    "lessons/models/trained_gpt.json first");
+      const GptExplainTrace trace = explain_trained(*trained, sentence, options.max_tokens);
+      out = trace_json(trace.base, stages);
+      add_trained_fields(out, trace, request, stages);
+    } else {
+      out = trace_json(explain(sentence, options), stages);
     }
     // Tokens are exact slices of valid UTF-8, but never let a stray byte abort the dump.
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -253,6 +300,27 @@ std::string explain_json(const std::string& request_text) {
     return error_json(e.what());
   } catch (...) {
     return error_json("explain failed");
+  }
+}
+
+std::string load_model_json(const std::string& text) {
+  try {
+    if (text.size() > (kMaxRequestBytes << 1)) return error_json("the model file is too large");
+    TrainedGpt model = load_trained_gpt(text);
+    json out{{"ok", true},
+             {"vocab", model.shape.vocab},
+             {"layers", model.shape.layers},
+             {"heads", model.shape.heads},
+             {"d_model", model.shape.d_model},
+             {"d_k", model.shape.d_k},
+             {"context", model.shape.context},
+             {"provenance", model.provenance}};
+    install_trained_gpt(std::move(model));
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  } catch (const std::exception& e) {
+    return error_json(e.what());
+  } catch (...) {
+    return error_json("load_model failed");
   }
 }
 

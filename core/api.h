@@ -15,6 +15,12 @@ std::string attend_json(const std::string& request);
 
 // {"sentence", "heads", "d_model", "positional", "causal", "scale", "temperature",
 //  "seed", "max_tokens", "model", "stages"} -> the demo model's full trace.
+// "model": "trained" traces the model load_model_json installed instead.
 std::string explain_json(const std::string& request);
+
+// The text of lessons/models/trained_gpt.json -> {"ok": true, "vocab", "layers",
+// "heads", "d_model", "d_k", "context", "provenance"}, installing it process-wide
+// for explain_json's "model": "trained"; a bad file -> {"error": ...} naming the field.
+std::string load_model_json(const std::string& text);
 
 }  // namespace attn
