@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/gpt_explain.h"
 #include "web/figure_facts.h"
 #include "web/figure_learn.h"
 
@@ -85,7 +86,7 @@ attn::Positional positional_from_name(const std::string& name) {
 
 std::string model_key(const FigureSettings& s) {
   return json{s.sentence, s.heads, s.d_model, s.positional, s.causal, s.scale,
-              s.temperature, s.seed, s.max_tokens}.dump();
+              s.temperature, s.seed, s.max_tokens, s.model}.dump();
 }
 
 }  // namespace
@@ -114,7 +115,8 @@ json settings_to_json(const FigureSettings& s) {
           {"head", s.head},           {"step", s.step},
           {"formula_part", s.formula_part}, {"hard_argmax", s.hard_argmax},
           {"dk", s.dk},               {"rnn_distance", s.rnn_distance},
-          {"analogy_step", s.analogy_step}, {"layout", s.layout}};
+          {"analogy_step", s.analogy_step}, {"layout", s.layout},
+          {"model", s.model}};
 }
 
 void merge_settings(FigureSettings& s, const json& patch) {
@@ -159,6 +161,8 @@ void merge_settings(FigureSettings& s, const json& patch) {
       s.analogy_step = int_in(value, name, 1, 3);
     } else if (name == "layout") {
       s.layout = one_of(value, name, {"side", "single"});
+    } else if (name == "model") {
+      s.model = one_of(value, name, {"designed", "trained"});
     } else {
       throw std::invalid_argument("There is no setting called \"" + name + "\".");
     }
@@ -181,6 +185,12 @@ attn::ExplainOptions explain_options(const FigureSettings& s) {
 std::optional<ComputedTrace> compute_trace(const FigureState& fig, const FigureSettings& settings) {
   const std::string key = model_key(settings);
   if (fig.trace && fig.trace_key == key) return std::nullopt;
+  if (settings.model == "trained") {
+    const attn::TrainedGpt* trained = attn::installed_trained_gpt();
+    if (!trained)
+      throw std::invalid_argument("The trained model is not loaded yet; choose \"trained\" again in a moment.");
+    return ComputedTrace{attn::explain_trained(*trained, settings.sentence, settings.max_tokens).base, {}, key};
+  }
   const attn::ExplainOptions options = explain_options(settings);
   ComputedTrace computed{attn::explain(settings.sentence, options), {}, key};
   if (fig.id == FigureId::production)

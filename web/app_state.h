@@ -44,6 +44,9 @@ struct FigureSettings {
   int rnn_distance = 4;
   int analogy_step = 1;      // 1..3
   std::string layout = "side";  // playground: side (small multiples) or single
+  // playground: the lesson's "designed" heads or the "trained" GPT's
+  // (core/gpt_explain.h); the page loads the trained weights first.
+  std::string model = "designed";
 };
 
 nlohmann::json settings_to_json(const FigureSettings& settings);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/gpt_explain.h"
 #include "web/commands.h"
 #include "web/draw.h"
 #include "web/figures.h"
@@ -91,6 +92,11 @@ void draw_playground(FigureState& fig) {
                          ", d_model " + std::to_string(trace.d_model) + ", d_k " + std::to_string(trace.d_k) +
                          ", " + s.positional + (s.causal ? ", causal" : "") + (s.scale ? "" : ", unscaled") +
                          (s.temperature != 1.0 ? ", T = " + draw::fixed(static_cast<float>(s.temperature)) : "");
+  // The trained model has its own fixed settings; the designed model's do not apply to it.
+  if (s.model == "trained" && attn::installed_trained_gpt())
+    subtitle = "trained on fortunes: " + std::to_string(trace.heads.size()) + " heads in " +
+               std::to_string(attn::installed_trained_gpt()->shape.layers) + " layers, d_model " +
+               std::to_string(trace.d_model) + ", d_k " + std::to_string(trace.d_k) + ", learned positions, causal";
   draw::title(area, "Query: " + draw::quote(words[s.selected]), subtitle);
   if (!trace.notice.empty()) {
     draw::text(area.min, trace.notice, palette().muted, fonts().small);

@@ -10,7 +10,7 @@
   var mode = null;          // null, "no-webgl" or "no-wasm"
   var MAX_TABLE_TOKENS = 24;
   var MODEL_SETTINGS = ["sentence", "heads", "d_model", "positional", "causal", "scale",
-                        "temperature", "seed", "max_tokens"];
+                        "temperature", "seed", "max_tokens", "model"];
 
   function say(text) {
     var box = document.getElementById("figure-message");
