@@ -137,7 +137,10 @@
     });
     if (!words.length) { note.hidden = true; note.textContent = ""; return; }
     var shown = words.slice(0, 8).map(quote).join(", ") + (words.length > 8 ? " and " + (words.length - 8) + " more" : "");
-    note.textContent = "The demo model knows nothing about " + shown +
+    var trained = state.settings && state.settings.model === "trained";  // shell/js/trained.js
+    note.textContent = trained ?
+      "The trained model's vocabulary has no " + shown + ": it reads each of them as <unk>, one shared token." :
+      "The demo model knows nothing about " + shown +
       ". Each still gets a fixed made-up vector so the maths runs, but its attention pattern carries no meaning.";
     note.hidden = false;
   }

@@ -62,6 +62,8 @@ test('trained heads: switch to trained, read core-computed weights, switch back'
       return { row: t.heads[1].weights[3], tokens: t.tokens, guesses: t.next_words[3] };
     }, sentence);
     assert.deepEqual(fromModule.tokens, ['<bos>', 'The', 'cat', 'sat', 'on', 'the', 'mat', '.']);
+    const unknownNote = await page.locator('#playground [data-unknown-note="playground"]').textContent();
+    assert.match(unknownNote, /<unk>/, 'words outside the vocabulary are said to be read as <unk>');
     assert.equal(cells.length, 4, 'one cell per word up to the query (later words are masked)');
     const shown = await page.evaluate((row) => row.map((w) => window.Lesson.format.percent(w)), fromModule.row.slice(0, 4));
     assert.deepEqual(cells, shown, 'the table shows the weights the module computed');
