@@ -112,11 +112,6 @@
     });
   }
 
-  // Asks for every figure's state so all facts are filled at load.
-  function refreshAll() {
-    FIGURES.forEach(function (id) { command({ cmd: "state", figure: id }); });
-  }
-
   function init(loadedModule) {
     module = loadedModule;
     if (typeof module.onEvent === "function") {
@@ -138,7 +133,6 @@
     state: state,
     shown: function () { return shown; },
     cutNote: function (figureId) { return cutNotes[figureId] || ""; },
-    refreshAll: refreshAll,
     onState: function (listener) { listeners.push(listener); },
     module: function () { return module; }
   };
