@@ -4,8 +4,12 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+
+#include <GLES3/gl3.h>
 
 #include "web/fonts.h"
 #include "web/theme.h"
@@ -18,6 +22,56 @@ ImFont* or_body(ImFont* font) { return font ? font : fonts().body; }
 
 bool hovering(const ImRect& rect) {
   return ImGui::IsWindowHovered() && rect.Contains(ImGui::GetIO().MousePos);
+}
+
+// GL textures for the heatmaps drawn as one image (see heatmap). The n-th such
+// heatmap of a frame reuses the n-th texture of the frame before, so a frame
+// allocates nothing on the GPU; an unchanged image is not uploaded again.
+// Figures draw inside main_loop's frame, with the page's WebGL context current.
+struct HeatmapTexture {
+  GLuint name = 0;
+  int width = 0, height = 0;
+  std::vector<ImU32> pixels;  // what was last uploaded
+};
+struct HeatmapTextures {
+  int frame = -1;
+  std::size_t used = 0;  // textures handed out during `frame`
+  std::vector<HeatmapTexture> pool;
+};
+HeatmapTextures heatmap_textures;
+
+// `pixels` is row-major, top row first; an ImU32 is R, G, B, A in memory.
+ImTextureID heatmap_texture(std::vector<ImU32> pixels, int width, int height) {
+  HeatmapTextures& t = heatmap_textures;
+  if (t.frame != ImGui::GetFrameCount()) {
+    // A new frame: free what the last frame did not need (a figure with fewer heatmaps).
+    for (std::size_t i = t.used; i < t.pool.size(); ++i) glDeleteTextures(1, &t.pool[i].name);
+    t.pool.resize(t.used);
+    t.frame = ImGui::GetFrameCount();
+    t.used = 0;
+  }
+  if (t.used == t.pool.size()) t.pool.emplace_back();
+  HeatmapTexture& texture = t.pool[t.used++];
+  const bool fresh = texture.name == 0;
+  if (fresh || texture.width != width || texture.height != height || texture.pixels != pixels) {
+    if (fresh) glGenTextures(1, &texture.name);
+    glBindTexture(GL_TEXTURE_2D, texture.name);
+    if (fresh) {
+      // Nearest texels keep cell edges sharp, as the rectangles were.
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    }
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // Between frames the page leaves no texture bound (ImGui's backend restores
+    // what it found); asking GL with glGetIntegerv would wait on the GPU process.
+    glBindTexture(GL_TEXTURE_2D, 0);
+    texture.width = width;
+    texture.height = height;
+    texture.pixels = std::move(pixels);
+  }
+  return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture.name));
 }
 
 }  // namespace
@@ -47,12 +101,34 @@ std::string percent(float weight) {
 }
 
 std::string fixed(float value, int digits) {
+  // "−" (U+2212) reads as a minus sign, not a hyphen. Like printf's "%.*f",
+  // a value that rounds to zero keeps its sign: −0.00 says "a little below 0".
+  const std::string sign = std::signbit(value) ? "\xE2\x88\x92" : "";
+  if (std::isnan(value)) return sign + "nan";
+  if (std::isinf(value)) return sign + "inf";
+  // Not printf: in wasm its %f runs on software 128-bit long doubles, and
+  // figures format hundreds of numbers a frame. A float times 10^digits
+  // (digits <= 9) is exact in a double, and nearbyint rounds halves to even
+  // as printf does, so the digits are printf's. Numbers too large for that
+  // (none in this lesson) still go through printf.
+  constexpr std::uint64_t powers[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
+  const double scaled = digits >= 0 && digits <= 9 ? std::nearbyint(std::fabs(static_cast<double>(value)) * powers[digits]) : 0.0;
+  if (digits < 0 || digits > 9 || scaled >= 1e18) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", digits, std::fabs(static_cast<double>(value)));
+    return sign + buffer;
+  }
+  const std::uint64_t units = static_cast<std::uint64_t>(scaled);
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", digits, static_cast<double>(value));
-  // "−" (U+2212) reads as a minus sign, not a hyphen.
-  std::string s = buffer;
-  if (!s.empty() && s[0] == '-') s = "\xE2\x88\x92" + s.substr(1);
-  return s;
+  char* end = std::to_chars(buffer, buffer + sizeof buffer, units / powers[digits]).ptr;
+  if (digits > 0) {
+    // 10^digits + the fraction prints as a 1 and then the fraction's digits,
+    // zero-padded (5 at 2 digits: "105"); the 1 becomes the point.
+    char* point = end;
+    end = std::to_chars(point, buffer + sizeof buffer, powers[digits] + units % powers[digits]).ptr;
+    *point = '.';
+  }
+  return sign + std::string(buffer, end);
 }
 
 std::string shape(long rows, long cols) {
@@ -211,28 +287,49 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
       text(ImVec2(origin.x - 6.f - size.x, row_y + (ch - size.y) * 0.5f), label, is_query ? p.query : p.muted, small);
     }
   }
-  // Long sentences give cells under two pixels: draw one block per few cells,
-  // coloured by the block's largest value, so a 512-token playground stays a
-  // few thousand rectangles instead of millions (the hover still reads each cell).
+  // Long sentences give cells under two pixels: colour one block per few cells
+  // by the block's largest value, so a 512-token matrix stays a few thousand
+  // blocks instead of millions (the hover still reads each cell).
   const long step_r = std::max(1L, static_cast<long>(std::ceil(2.f / ch)));
   const long step_c = std::max(1L, static_cast<long>(std::ceil(2.f / cw)));
-  for (long r = 0; r < rows; r += step_r) {
-    for (long c = 0; c < cols; c += step_c) {
-      const long r_end = std::min(rows, r + step_r), c_end = std::min(cols, c + step_c);
-      float v = values(r, c);
-      for (long rr = r; rr < r_end; ++rr)
-        for (long cc = c; cc < c_end; ++cc)
-          if (!std::isfinite(v) || (std::isfinite(values(rr, cc)) && std::fabs(values(rr, cc)) > std::fabs(v))) v = values(rr, cc);
-      const ImVec2 a(origin.x + c * cw, origin.y + r * ch), b(origin.x + c_end * cw, origin.y + r_end * ch);
-      ImU32 fill;
-      if (!std::isfinite(v)) fill = p.grid;  // a masked score (-infinity)
-      else if (style.probabilities) fill = blend(p.panel, style.hue, std::sqrt(std::clamp(v, 0.f, 1.f)));
-      else if (style.signed_values) fill = diverging(v / largest, style.hue);
-      else fill = blend(p.panel, style.hue, v / largest);
-      list()->AddRectFilled(a, b - ImVec2(gap, gap), fill);
-      if (numbers) {
-        const std::string label = std::isfinite(v) ? fixed(v, style.digits) : "\xE2\x88\x92\xE2\x88\x9E";
-        text_centered((a + b) * 0.5f, label, text_on(fill), small);
+  auto block_value = [&](long r, long c) {
+    const long r_end = std::min(rows, r + step_r), c_end = std::min(cols, c + step_c);
+    float v = values(r, c);
+    for (long rr = r; rr < r_end; ++rr)
+      for (long cc = c; cc < c_end; ++cc)
+        if (!std::isfinite(v) || (std::isfinite(values(rr, cc)) && std::fabs(values(rr, cc)) > std::fabs(v))) v = values(rr, cc);
+    return v;
+  };
+  auto fill_of = [&](float v) {
+    if (!std::isfinite(v)) return p.grid;  // a masked score (-infinity)
+    if (style.probabilities) return blend(p.panel, style.hue, std::sqrt(std::clamp(v, 0.f, 1.f)));
+    if (style.signed_values) return diverging(v / largest, style.hue);
+    return blend(p.panel, style.hue, v / largest);
+  };
+  if (gap == 0.f && !numbers) {
+    // Small cells have no gaps and no numbers: one texel per block and one
+    // textured quad, instead of a rectangle per block for ImGui to tessellate.
+    const long blocks_r = (rows + step_r - 1) / step_r, blocks_c = (cols + step_c - 1) / step_c;
+    std::vector<ImU32> pixels(static_cast<std::size_t>(blocks_r * blocks_c));
+    for (long r = 0; r < blocks_r; ++r)
+      for (long c = 0; c < blocks_c; ++c) pixels[r * blocks_c + c] = fill_of(block_value(r * step_r, c * step_c));
+    // The last block of a row or column may hold fewer cells: map the quad's
+    // edge to where the matrix ends inside it, as the rectangles did.
+    const ImVec2 uv_max(static_cast<float>(cols) / (blocks_c * step_c), static_cast<float>(rows) / (blocks_r * step_r));
+    list()->AddImage(heatmap_texture(std::move(pixels), static_cast<int>(blocks_c), static_cast<int>(blocks_r)),
+                     origin, origin + ImVec2(cols * cw, rows * ch), ImVec2(0.f, 0.f), uv_max);
+  } else {
+    for (long r = 0; r < rows; r += step_r) {
+      for (long c = 0; c < cols; c += step_c) {
+        const long r_end = std::min(rows, r + step_r), c_end = std::min(cols, c + step_c);
+        const float v = block_value(r, c);
+        const ImVec2 a(origin.x + c * cw, origin.y + r * ch), b(origin.x + c_end * cw, origin.y + r_end * ch);
+        const ImU32 fill = fill_of(v);
+        list()->AddRectFilled(a, b - ImVec2(gap, gap), fill);
+        if (numbers) {
+          const std::string label = std::isfinite(v) ? fixed(v, style.digits) : "\xE2\x88\x92\xE2\x88\x9E";
+          text_centered((a + b) * 0.5f, label, text_on(fill), small);
+        }
       }
     }
   }
