@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include <GLES3/gl3.h>
 
@@ -26,12 +27,28 @@ bool hovering(const ImRect& rect) {
 
 // GL textures for the heatmaps drawn as one image (see heatmap). The n-th such
 // heatmap of a frame reuses the n-th texture of the frame before, so a frame
-// allocates nothing on the GPU; an unchanged image is not uploaded again.
+// allocates nothing on the GPU. Each texture remembers the matrix and colours
+// it shows: most frames (a word selected, the pointer moved) redraw the same
+// matrices, and then neither the colours nor the upload are done again.
 // Figures draw inside main_loop's frame, with the page's WebGL context current.
+struct HeatmapColours {  // everything besides the matrix that decides the texels
+  ImU32 hue, panel, grid, negative;
+  float largest;
+  int mode;  // 0 linear, 1 probabilities, 2 signed
+  long step_r, step_c;
+  bool operator==(const HeatmapColours& o) const {
+    return hue == o.hue && panel == o.panel && grid == o.grid && negative == o.negative &&
+           largest == o.largest && mode == o.mode && step_r == o.step_r && step_c == o.step_c;
+  }
+};
 struct HeatmapTexture {
   GLuint name = 0;
-  int width = 0, height = 0;
-  std::vector<ImU32> pixels;  // what was last uploaded
+  attn::Matrix values;  // what the texels show, compared bit for bit
+  HeatmapColours colours{};
+  bool shows(const attn::Matrix& m, const HeatmapColours& c) const {
+    return name != 0 && colours == c && values.rows() == m.rows() && values.cols() == m.cols() &&
+           std::memcmp(values.data(), m.data(), sizeof(float) * m.size()) == 0;
+  }
 };
 struct HeatmapTextures {
   int frame = -1;
@@ -40,8 +57,7 @@ struct HeatmapTextures {
 };
 HeatmapTextures heatmap_textures;
 
-// `pixels` is row-major, top row first; an ImU32 is R, G, B, A in memory.
-ImTextureID heatmap_texture(std::vector<ImU32> pixels, int width, int height) {
+HeatmapTexture& next_heatmap_texture() {
   HeatmapTextures& t = heatmap_textures;
   if (t.frame != ImGui::GetFrameCount()) {
     // A new frame: free what the last frame did not need (a figure with fewer heatmaps).
@@ -51,27 +67,25 @@ ImTextureID heatmap_texture(std::vector<ImU32> pixels, int width, int height) {
     t.used = 0;
   }
   if (t.used == t.pool.size()) t.pool.emplace_back();
-  HeatmapTexture& texture = t.pool[t.used++];
+  return t.pool[t.used++];
+}
+
+// `pixels` is row-major, top row first; an ImU32 is R, G, B, A in memory.
+void upload(HeatmapTexture& texture, const std::vector<ImU32>& pixels, int width, int height) {
   const bool fresh = texture.name == 0;
-  if (fresh || texture.width != width || texture.height != height || texture.pixels != pixels) {
-    if (fresh) glGenTextures(1, &texture.name);
-    glBindTexture(GL_TEXTURE_2D, texture.name);
-    if (fresh) {
-      // Nearest texels keep cell edges sharp, as the rectangles were.
-      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    }
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    // Between frames the page leaves no texture bound (ImGui's backend restores
-    // what it found); asking GL with glGetIntegerv would wait on the GPU process.
-    glBindTexture(GL_TEXTURE_2D, 0);
-    texture.width = width;
-    texture.height = height;
-    texture.pixels = std::move(pixels);
+  if (fresh) glGenTextures(1, &texture.name);
+  glBindTexture(GL_TEXTURE_2D, texture.name);
+  if (fresh) {
+    // Nearest texels keep cell edges sharp, as the rectangles were.
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   }
-  return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture.name));
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  // Between frames the page leaves no texture bound (ImGui's backend restores
+  // what it found); asking GL with glGetIntegerv would wait on the GPU process.
+  glBindTexture(GL_TEXTURE_2D, 0);
 }
 
 }  // namespace
@@ -261,12 +275,14 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
   const ImVec2 origin(area.min.x + label_w, y + top);
   result.cells = ImRect(origin, origin + ImVec2(cw * cols, ch * rows));
 
-  float largest = 0.f;
-  for (long r = 0; r < rows; ++r)
-    for (long c = 0; c < cols; ++c)
-      if (std::isfinite(values(r, c))) largest = std::max(largest, std::fabs(values(r, c)));
-  if (style.scale_max > 0.f) largest = style.scale_max;
-  if (style.probabilities) largest = 1.f;
+  // The colour scale's top; only a free scale needs the matrix's largest |value|.
+  float largest = style.probabilities ? 1.f : style.scale_max;
+  if (largest <= 0.f) {
+    largest = 0.f;
+    for (long r = 0; r < rows; ++r)
+      for (long c = 0; c < cols; ++c)
+        if (std::isfinite(values(r, c))) largest = std::max(largest, std::fabs(values(r, c)));
+  }
   if (largest == 0.f) largest = 1.f;
 
   const std::string sample = fixed(-0.99f, style.digits);
@@ -310,14 +326,22 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
     // Small cells have no gaps and no numbers: one texel per block and one
     // textured quad, instead of a rectangle per block for ImGui to tessellate.
     const long blocks_r = (rows + step_r - 1) / step_r, blocks_c = (cols + step_c - 1) / step_c;
-    std::vector<ImU32> pixels(static_cast<std::size_t>(blocks_r * blocks_c));
-    for (long r = 0; r < blocks_r; ++r)
-      for (long c = 0; c < blocks_c; ++c) pixels[r * blocks_c + c] = fill_of(block_value(r * step_r, c * step_c));
+    const HeatmapColours colours{style.hue, p.panel, p.grid, p.negative, largest,
+                                 style.probabilities ? 1 : style.signed_values ? 2 : 0, step_r, step_c};
+    HeatmapTexture& texture = next_heatmap_texture();
+    if (!texture.shows(values, colours)) {
+      std::vector<ImU32> pixels(static_cast<std::size_t>(blocks_r * blocks_c));
+      for (long r = 0; r < blocks_r; ++r)
+        for (long c = 0; c < blocks_c; ++c) pixels[r * blocks_c + c] = fill_of(block_value(r * step_r, c * step_c));
+      upload(texture, pixels, static_cast<int>(blocks_c), static_cast<int>(blocks_r));
+      texture.values = values;
+      texture.colours = colours;
+    }
     // The last block of a row or column may hold fewer cells: map the quad's
     // edge to where the matrix ends inside it, as the rectangles did.
     const ImVec2 uv_max(static_cast<float>(cols) / (blocks_c * step_c), static_cast<float>(rows) / (blocks_r * step_r));
-    list()->AddImage(heatmap_texture(std::move(pixels), static_cast<int>(blocks_c), static_cast<int>(blocks_r)),
-                     origin, origin + ImVec2(cols * cw, rows * ch), ImVec2(0.f, 0.f), uv_max);
+    list()->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture.name)), origin,
+                     origin + ImVec2(cols * cw, rows * ch), ImVec2(0.f, 0.f), uv_max);
   } else {
     for (long r = 0; r < rows; r += step_r) {
       for (long c = 0; c < cols; c += step_c) {
