@@ -308,12 +308,18 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
   // blocks instead of millions (the hover still reads each cell).
   const long step_r = std::max(1L, static_cast<long>(std::ceil(2.f / ch)));
   const long step_c = std::max(1L, static_cast<long>(std::ceil(2.f / cw)));
+  // attn::Matrix is row-major. Plain indexing: the page's -Os build leaves
+  // Eigen's element accessor a call per cell.
+  static_assert(attn::Matrix::IsRowMajor, "cells are indexed row by row");
+  const float* cells = values.data();
   auto block_value = [&](long r, long c) {
     const long r_end = std::min(rows, r + step_r), c_end = std::min(cols, c + step_c);
-    float v = values(r, c);
+    float v = cells[r * cols + c];
     for (long rr = r; rr < r_end; ++rr)
-      for (long cc = c; cc < c_end; ++cc)
-        if (!std::isfinite(v) || (std::isfinite(values(rr, cc)) && std::fabs(values(rr, cc)) > std::fabs(v))) v = values(rr, cc);
+      for (long cc = c; cc < c_end; ++cc) {
+        const float cell = cells[rr * cols + cc];
+        if (!std::isfinite(v) || (std::isfinite(cell) && std::fabs(cell) > std::fabs(v))) v = cell;
+      }
     return v;
   };
   auto fill_of = [&](float v) {
