@@ -76,7 +76,7 @@ void upload(HeatmapTexture& texture, const std::vector<ImU32>& pixels, int width
   if (fresh) glGenTextures(1, &texture.name);
   glBindTexture(GL_TEXTURE_2D, texture.name);
   if (fresh) {
-    // Nearest texels keep cell edges sharp, as the rectangles were.
+    // Nearest texels: each block keeps its one colour right up to its edges.
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
