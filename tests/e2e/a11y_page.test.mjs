@@ -223,8 +223,11 @@ test('prefers-reduced-motion: no smooth scrolling and the module is told', async
     // Without the preference, the page scrolls smoothly and the module hears false.
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), 'smooth');
-    const later = await page.evaluate(() => window.__sent.map((s) => JSON.parse(s)));
-    assert.ok(later.some((r) => r.cmd === 'set' && r.reduced_motion === false), 'the change reaches the module');
+    // Media-query change events arrive with the next rendering update, not at once.
+    const heard = await page.waitForFunction(
+      () => window.__sent.some((s) => { const r = JSON.parse(s); return r.cmd === 'set' && r.reduced_motion === false; }),
+      null, { timeout: 5000 }).then(() => true, () => false);
+    assert.ok(heard, 'the change reaches the module');
   } finally {
     await context.close();
   }
