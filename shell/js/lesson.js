@@ -40,10 +40,12 @@
     html.dataset.lessonReady = "no-wasm";
   }
 
-  // Start-up runs as a chain of short tasks that yield to the browser between
-  // them, so a click or a scroll never waits behind one long task: in one go it
-  // was a single 1.9 s task in Lighthouse. The figure in view comes first; the
-  // facts of the other sections follow one figure per task.
+  // Start-up runs as a chain of tasks that yield to the browser between them, so
+  // a click or a scroll waits behind at most one of them: in one go it was a
+  // single 1.9 s task in Lighthouse. The figure in view comes first; the facts of
+  // the other sections follow one figure per task. The first task stays long on
+  // a cold load: V8 compiles each wasm function on its first call, on this
+  // thread (docs/PERFORMANCE.md), and startApp calls many.
   function inTurn(steps, done) {
     var i = 0;
     (function next() {
