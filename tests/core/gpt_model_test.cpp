@@ -13,6 +13,7 @@
 
 #include "core/gpt_train.h"
 #include "tests/core/all_close.h"
+#include "tests/core/finite_difference.h"
 
 namespace attn {
 namespace {
@@ -45,19 +46,8 @@ TEST(gpt_model, gradients_match_central_differences_for_every_tensor) {
   ASSERT_EQ(tensors.size(), 3u + 2u * (3u * 2u + 1u));
   const float step = 2e-3f;
   for (std::size_t t = 0; t < tensors.size(); ++t) {
-    Matrix& p = *tensors[t];
-    Matrix numeric(p.rows(), p.cols());
-    for (Eigen::Index i = 0; i < p.rows(); ++i) {
-      for (Eigen::Index j = 0; j < p.cols(); ++j) {
-        const float kept = p(i, j);
-        p(i, j) = kept + step;
-        const double up = gpt_loss_and_gradients(params, shape, batch, nullptr);
-        p(i, j) = kept - step;
-        const double down = gpt_loss_and_gradients(params, shape, batch, nullptr);
-        p(i, j) = kept;
-        numeric(i, j) = static_cast<float>((up - down) / (2.0 * static_cast<double>(step)));
-      }
-    }
+    const Matrix numeric = central_difference(
+        *tensors[t], [&] { return gpt_loss_and_gradients(params, shape, batch, nullptr); }, step);
     SCOPED_TRACE(names[t]);
     ExpectAllClose(*grad_tensors[t], numeric, 3e-3f);
     EXPECT_GT(numeric.cwiseAbs().maxCoeff(), 1e-3f);  // the loss depends on this tensor: no vacuous pass

@@ -13,6 +13,7 @@
 
 #include "core/learn_task.h"
 #include "tests/core/all_close.h"
+#include "tests/core/finite_difference.h"
 
 namespace attn {
 namespace {
@@ -42,19 +43,8 @@ TEST(learn_model, gradients_match_central_differences_for_every_parameter) {
   ASSERT_EQ(tensors.size(), names.size());
   const float step = 2e-3f;
   for (std::size_t t = 0; t < tensors.size(); ++t) {
-    Matrix& p = *tensors[t];
-    Matrix numeric(p.rows(), p.cols());
-    for (Eigen::Index i = 0; i < p.rows(); ++i) {
-      for (Eigen::Index j = 0; j < p.cols(); ++j) {
-        const float kept = p(i, j);
-        p(i, j) = kept + step;
-        const double up = loss_and_gradients(params, shape, batch, nullptr);
-        p(i, j) = kept - step;
-        const double down = loss_and_gradients(params, shape, batch, nullptr);
-        p(i, j) = kept;
-        numeric(i, j) = static_cast<float>((up - down) / (2.0 * static_cast<double>(step)));
-      }
-    }
+    const Matrix numeric = central_difference(
+        *tensors[t], [&] { return loss_and_gradients(params, shape, batch, nullptr); }, step);
     SCOPED_TRACE(names[t]);
     ExpectAllClose(*grad_tensors[t], numeric, 2e-3f);
     // Guard against a vacuous pass: the loss must depend on this parameter.
