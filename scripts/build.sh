@@ -65,10 +65,13 @@ for src in shell/js/*.js; do
 done
 cp --preserve=timestamps build/minified/js/*.js dist/js/
 
-# Drop files that left shell/, keeping the modules the build wrote.
+# Drop files that left shell/, keeping the modules and the weights the build writes.
 (cd dist && find . -type f -print0) |
   while IFS= read -r -d '' f; do
-    case $f in ./attention.js|./attention.wasm|./attention-offline.js) continue ;; esac
+    case $f in
+      ./attention.js|./attention.wasm|./attention-offline.js) continue ;;
+      ./models/trained_gpt.js) [ -f lessons/models/trained_gpt.json ] && continue ;;
+    esac
     [ -e "shell/$f" ] || rm -f "dist/$f"
   done
 find dist -mindepth 1 -type d -empty -delete
@@ -76,9 +79,10 @@ find dist -mindepth 1 -type d -empty -delete
 # -- Trained heads (docs/TRAINED.md) --------------------------------------------
 # The trained model's weights go out as a classic script that sets one global to
 # the JSON text: it loads lazily (only when the learner picks "trained"), also from
-# file:// where fetch fails, and under the page's script-src 'self'. It comes after
-# the clean-up above, which would remove it as a file that is not in shell/.
-if [ -f lessons/models/trained_gpt.json ]; then
+# file:// where fetch fails, and under the page's script-src 'self'. Rewritten only
+# when the weights change.
+if [ -f lessons/models/trained_gpt.json ] &&
+   [ ! dist/models/trained_gpt.js -nt lessons/models/trained_gpt.json ]; then
   mkdir -p dist/models
   node -e 'const fs = require("fs");
     const text = JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8")));
