@@ -30,6 +30,7 @@ struct Canvas {
   double animate_until = 0;     // performance.now() time
   double last_frame = 0;
   bool canvas_changed = false;  // a figure changed state during this frame
+  bool renderer_ready = false;  // fonts rasterised, shaders compiled
   Theme drawn_theme = Theme::light;
   std::function<void(const std::string&)> listener;
 };
@@ -81,6 +82,17 @@ void sync_canvas_size() {
                                       backing_h / static_cast<float>(canvas.css_height));
 }
 
+// The renderer's set-up gets an animation frame of its own, apart from both
+// startApp (the WebGL context) and the first drawn frame: rasterising the fonts
+// and compiling the shaders take ~100 ms in a software-rendered browser, and
+// every task over 50 ms delays a click (Lighthouse's total blocking time).
+void prepare_renderer() {
+  sync_canvas_size();  // builds the fonts before the renderer uploads them
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  canvas.renderer_ready = true;
+}
+
 void emit_state() {
   if (!canvas.listener) return;
   nlohmann::json state = state_json(shown_figure());
@@ -90,6 +102,7 @@ void emit_state() {
 
 void draw_frame(double now) {
   emscripten_webgl_make_context_current(canvas.context);
+  if (!canvas.renderer_ready) prepare_renderer();
   sync_canvas_size();
   if (canvas.drawn_theme != app().theme) {
     apply_theme(app().theme);
@@ -136,6 +149,12 @@ void draw_frame(double now) {
 
 EM_BOOL on_animation_frame(double now, void*) {
   canvas.frame_requested = false;
+  if (!canvas.renderer_ready) {
+    emscripten_webgl_make_context_current(canvas.context);
+    prepare_renderer();
+    request_frames(1);  // draw in the next one
+    return EM_FALSE;
+  }
   draw_frame(now);
   canvas.frames_left = std::max(0, canvas.frames_left - 1);
   if (canvas.frames_left > 0 || now < canvas.animate_until) request_frames(0);
@@ -185,10 +204,13 @@ nlohmann::json start_app(const std::string& selector) {
   attributes.majorVersion = 2;
   attributes.minorVersion = 0;
   attributes.alpha = false;
-  attributes.antialias = true;
+  // ImGui antialiases its own shapes, so multisampling buys nothing visible. It
+  // cost ~200 ms of context creation in Chromium's software renderer and a
+  // resolve every frame; keeping the drawing buffer cost more. The PNG export
+  // renders and reads the canvas in one task, which needs neither.
+  attributes.antialias = false;
   attributes.premultipliedAlpha = false;
-  // Keeps the last frame readable, so canvas.toBlob works for the PNG export.
-  attributes.preserveDrawingBuffer = true;
+  attributes.preserveDrawingBuffer = false;
   const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context =
       emscripten_webgl_create_context(selector.c_str(), &attributes);
   if (context <= 0) {
@@ -208,8 +230,6 @@ nlohmann::json start_app(const std::string& selector) {
   if (!app().theme_set_by_page) app().theme = system_prefers_dark() ? Theme::dark : Theme::light;
   apply_theme(app().theme);
   canvas.drawn_theme = app().theme;
-  sync_canvas_size();  // builds the fonts before the renderer uploads them
-  ImGui_ImplOpenGL3_Init("#version 300 es");
 
   install_input(selector);
   watch_system_theme_and_size(selector.c_str());

@@ -4,15 +4,19 @@
   "use strict";
   var Lesson = window.Lesson = window.Lesson || {};
 
-  var grouped = (typeof Intl !== "undefined" && Intl.NumberFormat) ?
-    new Intl.NumberFormat("en", { maximumFractionDigits: 2 }) : null;
+  // Thousands separators by hand: the first Intl.NumberFormat a page builds
+  // loads locale data, 50 to 125 ms of the start-up (docs/PERFORMANCE.md).
+  function grouped(text) {
+    var parts = text.split(".");
+    parts[0] = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    return parts.join(".");
+  }
 
   function number(value) {
     if (!isFinite(value)) return String(value);
-    if (Number.isInteger(value)) {
-      return grouped && Math.abs(value) >= 10000 ? grouped.format(value) : String(value);
-    }
-    if (Math.abs(value) >= 100) return grouped ? grouped.format(value) : value.toFixed(1);
+    if (Number.isInteger(value)) return Math.abs(value) >= 10000 ? grouped(String(value)) : String(value);
+    // Up to two decimals from 100 up, without trailing zeros.
+    if (Math.abs(value) >= 100) return grouped(String(parseFloat(value.toFixed(2))));
     if (Math.abs(value) > 0 && Math.abs(value) < 0.001) return value.toExponential(1);
     // Up to three decimals, without trailing zeros.
     return String(parseFloat(value.toFixed(3)));
