@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds dist/, the complete static site: the wasm module from the CMake "wasm"
 # preset (attention.js + attention.wasm for http, attention-offline.js for file://),
-# plus everything in shell/ (page, styles, icons, and scripts minified).
+# plus the page from shell/ with its scripts bundled and minified into one file and
+# its stylesheets into one (scripts/bundle_shell.mjs).
 # Incremental: ninja rebuilds only what changed. Does not install anything; run
 # scripts/setup.sh first (run.sh and test.sh do).
 set -euo pipefail
@@ -43,36 +44,33 @@ for f in "${modules[@]}"; do
   [ -f "build/wasm/web/$f" ] || fail "the wasm build finished but build/wasm/web/$f is missing"
 done
 
-# Copy the modules and the page. cp -u keeps unchanged files untouched, so servers
-# and caches see no churn.
+# Copy the modules and the page. Unchanged files are left untouched, so servers
+# and caches see no churn. Emscripten's glue goes out through terser: its
+# -Oz output keeps every local name (a third of the script gzipped).
 mkdir -p dist
-for f in "${modules[@]}"; do
-  cp -u --preserve=timestamps "build/wasm/web/$f" "dist/$f"
-done
-cp -R -u --preserve=timestamps shell/. dist/
-
-# The page's own scripts go out minified under the same names (index.html is
-# unchanged): a third smaller over the wire. shell/ keeps the readable source;
-# build/minified/ keeps the results, redone only for scripts that changed.
 terser=node_modules/.bin/terser
 [ -x "$terser" ] || fail "terser is missing: run scripts/setup.sh (it installs the Node packages)"
-mkdir -p build/minified/js
-for src in shell/js/*.js; do
-  min="build/minified/js/$(basename "$src")"
-  if [ ! -f "$min" ] || [ "$src" -nt "$min" ]; then
-    quiet terser "$terser" "$src" --compress --mangle --output "$min"
+cp -u --preserve=timestamps build/wasm/web/attention.wasm dist/attention.wasm
+for f in attention.js attention-offline.js; do
+  if [ ! -f "dist/$f" ] || [ "build/wasm/web/$f" -nt "dist/$f" ]; then
+    quiet "terser-$f" "$terser" "build/wasm/web/$f" --compress --mangle --output "dist/$f"
   fi
 done
-cp --preserve=timestamps build/minified/js/*.js dist/js/
+cp -u --preserve=timestamps shell/favicon.svg dist/
 
-# Drop files that left shell/, keeping the modules and the weights the build writes.
+# index.html with one minified script and one stylesheet in place of the
+# readable files shell/ keeps (scripts/bundle_shell.mjs says why).
+quiet bundle-shell node scripts/bundle_shell.mjs shell dist
+
+# Drop whatever an earlier build left that this one did not write.
 (cd dist && find . -type f -print0) |
   while IFS= read -r -d '' f; do
     case $f in
-      ./attention.js|./attention.wasm|./attention-offline.js) continue ;;
+      ./attention.js|./attention.wasm|./attention-offline.js|./index.html|./favicon.svg) continue ;;
+      ./js/lesson.min.js|./css/lesson.css) continue ;;
       ./models/trained_gpt.js) [ -f lessons/models/trained_gpt.json ] && continue ;;
     esac
-    [ -e "shell/$f" ] || rm -f "dist/$f"
+    rm -f "dist/$f"
   done
 find dist -mindepth 1 -type d -empty -delete
 

@@ -20,7 +20,7 @@ after(async () => { await browser?.close(); pack?.remove(); });
 test('offline: the zip holds a self-contained site at its root', () => {
   const site = pack.sites['attention-lesson'];
   assert.ok(site, `package.sh made ${Object.keys(pack.zips).join(', ')}`);
-  for (const file of ['index.html', 'attention.js', 'js/lesson.js', 'js/scorm.js', 'css/base.css']) {
+  for (const file of ['index.html', 'attention.js', 'attention-offline.js', 'js/lesson.min.js', 'css/lesson.css']) {
     assert.ok(fs.existsSync(path.join(site, file)), `${file} is in the zip`);
   }
   const html = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
