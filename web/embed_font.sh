@@ -21,10 +21,13 @@ done
 unicodes="U+0020-007E,U+00A0-017F,U+0391-03A9,U+03B1-03C9,U+2013-2014,U+2018-201D,U+2022,U+2026,U+2070-208E,U+1D40,U+2190-2195,U+21D2,U+2200-2212,U+2219-221E,U+2248,U+2260-2265,U+22C5,U+25A0,U+25B2-25BC,U+25CF"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$py" -m fontTools.subset "$font_dir/DejaVuSans.ttf" --unicodes="$unicodes" --no-hinting --desubroutinize \
-  --layout-features="" --drop-tables+=FFTM --output-file="$tmp/regular.ttf"
-"$py" -m fontTools.subset "$font_dir/DejaVuSans-Bold.ttf" --unicodes="$unicodes" --no-hinting --desubroutinize \
-  --layout-features="" --drop-tables+=FFTM --output-file="$tmp/bold.ttf"
+# Only what stb_truetype reads (cmap, glyf, loca, head, hhea, hmtx, maxp) plus the
+# small post table: ImGui 1.86 uses no kerning, layout or naming tables.
+unused_tables=FFTM,MATH,GDEF,GPOS,GSUB,kern,gasp,name,OS/2
+for face in DejaVuSans:regular DejaVuSans-Bold:bold; do
+  "$py" -m fontTools.subset "$font_dir/${face%%:*}.ttf" --unicodes="$unicodes" --no-hinting --desubroutinize \
+    --layout-features="" --drop-tables+="$unused_tables" --no-glyph-names --output-file="$tmp/${face##*:}.ttf"
+done
 
 "$py" - "$tmp/regular.ttf" "$tmp/bold.ttf" "$out" <<'PY'
 import sys
