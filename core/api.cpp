@@ -183,7 +183,9 @@ json trace_json(const ExplainTrace& trace, bool stages) {
       h["scores"] = matrix_json(head.attention.scores);
       h["scaled"] = matrix_json(head.attention.scaled);
       h["output"] = matrix_json(head.attention.output);
-      h["entropy"] = vector_json(head.entropy_bits);
+      // Only the API reports it, so it is computed here rather than for every
+      // trace the page asks for (one log per weight: issue #6).
+      h["entropy"] = vector_json(row_entropy_bits(head.attention.weights));
     }
     heads.push_back(std::move(h));
   }

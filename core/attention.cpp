@@ -16,6 +16,15 @@ constexpr float kMinusInfinity = -std::numeric_limits<float>::infinity();
 std::string shape_of(const Matrix& m) {
   return std::to_string(m.rows()) + " x " + std::to_string(m.cols());
 }
+
+// Eigen's allFinite() tests x - x == 0 element by element; this plain loop
+// is about 2.5x faster on an n x n score matrix (issue #6).
+bool all_finite(const Matrix& m) {
+  const float* data = m.data();
+  for (Eigen::Index i = 0; i < m.size(); ++i)
+    if (!std::isfinite(data[i])) return false;
+  return true;
+}
 }  // namespace
 
 void check_attention_inputs(const Matrix& q, const Matrix& k, const Matrix& v,
@@ -42,25 +51,34 @@ float attention_divisor(Eigen::Index d_k, const AttentionOptions& options) {
 }
 
 Matrix softmax_rows(const Matrix& logits) {
-  Matrix weights = Matrix::Zero(logits.rows(), logits.cols());
+  // Every entry is written below, so the matrix starts uninitialised. Rows are
+  // contiguous (row-major), so each pass walks plain pointers: Eigen's
+  // indexing made the loop itself cost more than the exp (issue #6).
+  Matrix weights(logits.rows(), logits.cols());
   if (logits.cols() == 0) return weights;  // no keys: nothing to distribute
+  const Eigen::Index keys = logits.cols();
   for (Eigen::Index i = 0; i < logits.rows(); ++i) {
+    const float* row = logits.row(i).data();
+    float* out = weights.row(i).data();
     float row_max = kMinusInfinity;
-    for (Eigen::Index j = 0; j < logits.cols(); ++j) {
-      const float x = logits(i, j);
+    for (Eigen::Index j = 0; j < keys; ++j) {
+      const float x = row[j];
       // -infinity is the mask; NaN or +infinity has no sensible weight.
       if (std::isnan(x) || x == std::numeric_limits<float>::infinity())
         throw std::invalid_argument("softmax: row " + std::to_string(i) +
                                     " holds NaN or +infinity; scores must be finite (or -infinity to mask)");
       if (x > row_max) row_max = x;
     }
-    if (row_max == kMinusInfinity) continue;  // fully masked: no distribution, all 0
+    if (row_max == kMinusInfinity) {  // fully masked: no distribution, all 0
+      weights.row(i).setZero();
+      continue;
+    }
     float total = 0.0f;
-    for (Eigen::Index j = 0; j < logits.cols(); ++j) {
+    for (Eigen::Index j = 0; j < keys; ++j) {
       // Subtracting the maximum keeps every exponent <= 0, so nothing overflows
       // even at scores of 1e4; exp(-inf - max) is exactly 0 for masked keys.
-      const float e = std::exp(logits(i, j) - row_max);
-      weights(i, j) = e;
+      const float e = std::exp(row[j] - row_max);
+      out[j] = e;
       total += e;
     }
     weights.row(i) /= total;  // total >= 1: the maximum contributes exp(0)
@@ -80,12 +98,17 @@ Matrix hard_argmax_rows(const Matrix& logits) {
 }
 
 Vector row_entropy_bits(const Matrix& weights) {
-  Vector entropy = Vector::Zero(weights.rows());
+  Vector entropy(weights.rows());
   for (Eigen::Index i = 0; i < weights.rows(); ++i) {
+    // A local sum over a plain row pointer: writing entropy(i) each step kept
+    // the compiler storing and reloading it (it might alias the weights).
+    const float* row = weights.row(i).data();
+    float bits = 0.0f;
     for (Eigen::Index j = 0; j < weights.cols(); ++j) {
-      const float p = weights(i, j);
-      if (p > 0.0f) entropy(i) -= p * std::log2(p);  // 0 log 0 is taken as 0
+      const float p = row[j];
+      if (p > 0.0f) bits -= p * std::log2(p);  // 0 log 0 is taken as 0
     }
+    entropy(i) = bits;
   }
   return entropy;
 }
@@ -96,7 +119,7 @@ AttentionTrace scaled_dot_product_attention(const Matrix& q, const Matrix& k, co
   AttentionTrace t;
   // 1. Raw scores: how well each query matches each key.
   t.scores = q * k.transpose();
-  if (!t.scores.allFinite())
+  if (!all_finite(t.scores))
     throw std::invalid_argument("attention: a score q.k overflowed the float range; scale the inputs down");
   // 2. Scale: keep dot products of long vectors in softmax's useful range.
   t.scaled = t.scores / attention_divisor(q.cols(), options);

@@ -3,7 +3,10 @@
 #include "core/explain.h"
 
 #include <cmath>
+#include <map>
+#include <mutex>
 #include <stdexcept>
+#include <tuple>
 
 #include "core/demo_heads.h"
 #include "core/lexicon.h"
@@ -30,6 +33,32 @@ void check_options(const std::string& sentence, const ExplainOptions& options) {
   if (options.max_tokens < 1 || options.max_tokens > kMaxTokensLimit)
     throw std::invalid_argument("max_tokens must be between 1 and " + std::to_string(kMaxTokensLimit) + ", got " +
                                 std::to_string(options.max_tokens) + ".");
+}
+
+// Every head's W_Q, W_K, W_V and the model's W_O.
+struct ModelWeights {
+  std::vector<HeadWeights> heads;
+  Matrix w_o;
+};
+
+// The weights are a pure function of the layout, the positional encoding and
+// the seed, and the random heads cost thousands of normal draws: a learner
+// switching between a few settings gets them from here (issue #6). The trace
+// owns its weights, so callers get a copy.
+ModelWeights model_weights(const ModelLayout& layout, const Lexicon& lexicon, Positional positional,
+                           std::uint32_t seed) {
+  using Key = std::tuple<int, int, Positional, std::uint32_t>;
+  static std::map<Key, ModelWeights> cache;  // always for lesson_lexicon()
+  static std::mutex mutex;
+  const std::lock_guard<std::mutex> lock(mutex);
+  const Key key(layout.heads, layout.d_model, positional, seed);
+  auto found = cache.find(key);
+  if (found == cache.end()) {
+    if (cache.size() >= 16) cache.clear();  // a handful of settings is all a learner visits
+    found = cache.emplace(key, ModelWeights{demo_heads(layout, lexicon, positional, seed),
+                                            output_projection(layout, seed)}).first;
+  }
+  return found->second;
 }
 
 }  // namespace
@@ -68,8 +97,10 @@ ExplainTrace explain(const std::string& sentence, const ExplainOptions& options)
   trace.x = trace.embeddings + trace.positions;
 
   // Stage 3: each head projects x, (rotates q and k), and attends.
+  ModelWeights model = model_weights(layout, lexicon, options.positional, options.seed);
   trace.concat = Matrix::Zero(n, layout.heads * layout.d_k);
-  for (HeadWeights& weights : demo_heads(layout, lexicon, options.positional, options.seed)) {
+  trace.heads.reserve(model.heads.size());
+  for (HeadWeights& weights : model.heads) {
     HeadTrace head;
     head.name = std::move(weights.name);
     head.w_q = std::move(weights.w_q);
@@ -83,14 +114,13 @@ ExplainTrace explain(const std::string& sentence, const ExplainOptions& options)
       head.k = apply_rotary(head.k);
     }
     head.attention = scaled_dot_product_attention(head.q, head.k, head.v, options.attention);
-    head.entropy_bits = row_entropy_bits(head.attention.weights);
     trace.concat.middleCols(static_cast<Eigen::Index>(trace.heads.size()) * layout.d_k, layout.d_k) =
         head.attention.output;
     trace.heads.push_back(std::move(head));
   }
 
   // Stage 4: W_O mixes the heads back into d_model dimensions.
-  trace.w_o = output_projection(layout, options.seed);
+  trace.w_o = std::move(model.w_o);
   trace.output = trace.concat * trace.w_o;
   return trace;
 }

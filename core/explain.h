@@ -34,7 +34,6 @@ struct HeadTrace {
   Matrix w_q, w_k, w_v;           // d x d_k each
   Matrix q, k, v;                 // n x d_k each (q and k after rotary, when on)
   AttentionTrace attention;       // scores, scaled, masked, weights (n x n), output (n x d_k)
-  Vector entropy_bits;            // n: how spread each query's attention is
 };
 
 struct ExplainTrace {

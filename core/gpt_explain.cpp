@@ -66,7 +66,6 @@ GptExplainTrace explain_trained(const TrainedGpt& model, const std::string& sent
       head.k = f.k[at(l)][at(h)];
       head.v = f.v[at(l)][at(h)];
       head.attention = f.heads[at(l)][at(h)];
-      head.entropy_bits = row_entropy_bits(head.attention.weights);
       trace.heads.push_back(std::move(head));
       out.head_layer.push_back(l);
     }

@@ -48,12 +48,14 @@ LearnedWave learned_wave(int pair, int width, std::uint32_t seed) {
 Matrix positional_block(Positional positional, int n, int width, std::uint32_t seed) {
   Matrix block = Matrix::Zero(n, width);
   if (positional == Positional::sinusoidal) {
-    for (int p = 0; p < n; ++p)
-      for (int i = 0; 2 * i + 1 < width; ++i) {
-        const float angle = static_cast<float>(p) * sinusoidal_frequency(i, width);
+    for (int i = 0; 2 * i + 1 < width; ++i) {
+      const float frequency = sinusoidal_frequency(i, width);  // one pow per pair, not per position
+      for (int p = 0; p < n; ++p) {
+        const float angle = static_cast<float>(p) * frequency;
         block(p, 2 * i) = std::sin(angle);
         block(p, 2 * i + 1) = std::cos(angle);
       }
+    }
   } else if (positional == Positional::learned) {
     for (int i = 0; 2 * i + 1 < width; ++i) {
       const LearnedWave wave = learned_wave(i, width, seed);
@@ -70,14 +72,16 @@ Matrix positional_block(Positional positional, int n, int width, std::uint32_t s
 Matrix apply_rotary(const Matrix& rows) {
   Matrix rotated = rows;
   const int d_k = static_cast<int>(rows.cols());
-  for (Eigen::Index p = 0; p < rows.rows(); ++p)
-    for (int i = 0; 2 * i + 1 < d_k; ++i) {
-      const float angle = static_cast<float>(p) * rotary_frequency(i, d_k);
+  for (int i = 0; 2 * i + 1 < d_k; ++i) {
+    const float frequency = rotary_frequency(i, d_k);  // one pow per pair, not per position
+    for (Eigen::Index p = 0; p < rows.rows(); ++p) {
+      const float angle = static_cast<float>(p) * frequency;
       const float c = std::cos(angle), s = std::sin(angle);
       const float a = rows(p, 2 * i), b = rows(p, 2 * i + 1);
       rotated(p, 2 * i) = c * a - s * b;
       rotated(p, 2 * i + 1) = s * a + c * b;
     }
+  }
   return rotated;
 }
 

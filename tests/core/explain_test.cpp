@@ -33,7 +33,6 @@ TEST(explain, default_trace_has_every_stage_with_documented_shapes) {
     EXPECT_EQ(head.q.rows(), n);
     EXPECT_EQ(head.attention.weights.rows(), n);
     EXPECT_EQ(head.attention.weights.cols(), n);
-    EXPECT_EQ(head.entropy_bits.size(), n);
   }
   EXPECT_EQ(t.concat.cols(), 48);
   EXPECT_EQ(t.w_o.rows(), 48);
