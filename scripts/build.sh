@@ -67,7 +67,7 @@ quiet bundle-shell node scripts/bundle_shell.mjs shell dist
   while IFS= read -r -d '' f; do
     case $f in
       ./attention.js|./attention.wasm|./attention-offline.js|./index.html|./favicon.svg) continue ;;
-      ./js/lesson.min.js|./css/lesson.css) continue ;;
+      ./js/lesson.min.js|./js/module.js|./css/lesson.css) continue ;;
       ./models/trained_gpt.js) [ -f lessons/models/trained_gpt.json ] && continue ;;
     esac
     rm -f "dist/$f"

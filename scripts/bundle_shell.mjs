@@ -38,6 +38,10 @@ const { code } = await minify(sources, { compress: true, mangle: true });
 fs.mkdirSync(path.join(distDir, 'js'), { recursive: true });
 fs.mkdirSync(path.join(distDir, 'css'), { recursive: true });
 fs.writeFileSync(path.join(distDir, 'js', 'lesson.min.js'), code);
+// Async scripts run on their own, as soon as they arrive: minified, not bundled.
+for (const [, file] of html.matchAll(/<script src="(js\/[\w-]+\.js)" async><\/script>/g)) {
+  fs.writeFileSync(path.join(distDir, file), (await minify(read(file), { compress: true, mangle: true })).code);
+}
 fs.writeFileSync(path.join(distDir, 'css', 'lesson.css'), styles.map(read).join('\n'));
 let page = replaceAll(html, scriptTag, '<script src="js/lesson.min.js" defer></script>');
 page = replaceAll(page, styleTag, '<link rel="stylesheet" href="css/lesson.css">');

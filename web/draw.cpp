@@ -3,6 +3,7 @@
 #include "web/draw.h"
 
 #include <algorithm>
+#include <array>
 #include <cfloat>
 #include <charconv>
 #include <cmath>
@@ -336,9 +337,25 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
                                  style.probabilities ? 1 : style.signed_values ? 2 : 0, step_r, step_c};
     HeatmapTexture& texture = next_heatmap_texture();
     if (!texture.shows(values, colours)) {
+      // fill_of per texel (blend() converts colours to floats and back) was
+      // half of a frame with eight 128 x 128 maps. Texels are 8 bits a channel,
+      // so 256 steps of the blend fraction give the same colours within a unit.
+      std::array<ImU32, 256> towards_hue, towards_negative;
+      for (int i = 0; i < 256; ++i) {
+        towards_hue[i] = blend(p.panel, style.hue, i / 255.f);
+        towards_negative[i] = blend(p.panel, p.negative, i / 255.f);
+      }
+      auto step = [](float t) { return static_cast<int>(std::clamp(t, 0.f, 1.f) * 255.f + 0.5f); };
+      auto texel_of = [&](float v) {
+        if (!std::isfinite(v)) return p.grid;
+        if (style.probabilities) return towards_hue[step(std::sqrt(std::clamp(v, 0.f, 1.f)))];
+        const float t = v / largest;
+        if (style.signed_values && t < 0.f) return towards_negative[step(-t)];
+        return towards_hue[step(t)];
+      };
       std::vector<ImU32> pixels(static_cast<std::size_t>(blocks_r * blocks_c));
       for (long r = 0; r < blocks_r; ++r)
-        for (long c = 0; c < blocks_c; ++c) pixels[r * blocks_c + c] = fill_of(block_value(r * step_r, c * step_c));
+        for (long c = 0; c < blocks_c; ++c) pixels[r * blocks_c + c] = texel_of(block_value(r * step_r, c * step_c));
       upload(texture, pixels, static_cast<int>(blocks_c), static_cast<int>(blocks_r));
       texture.values = values;
       texture.colours = colours;

@@ -135,13 +135,13 @@
     tokens.forEach(function (t, i) {
       if (unknown[i] === true && words.indexOf(String(t)) < 0) words.push(String(t));
     });
-    if (!words.length) { note.hidden = true; note.textContent = ""; return; }
+    if (!words.length) { note.hidden = true; dom.setText(note, ""); return; }
     var shown = words.slice(0, 8).map(quote).join(", ") + (words.length > 8 ? " and " + (words.length - 8) + " more" : "");
     var trained = state.settings && state.settings.model === "trained";  // shell/js/trained.js
-    note.textContent = trained ?
+    dom.setText(note, trained ?
       "The trained model's vocabulary has no " + shown + ": it reads each of them as <unk>, one shared token." :
       "The demo model knows nothing about " + shown +
-      ". Each still gets a fixed made-up vector so the maths runs, but its attention pattern carries no meaning.";
+      ". Each still gets a fixed made-up vector so the maths runs, but its attention pattern carries no meaning.");
     note.hidden = false;
   }
 
@@ -155,7 +155,7 @@
       " The figure reads at most " + fmt(state.settings.max_tokens) + " tokens." : "";
     var notice = cut ? cut + (state.notice ? limit : "") : state.notice;
     var text = state.error || notice || "";
-    slot.textContent = typeof text === "string" ? text : "";
+    dom.setText(slot, typeof text === "string" ? text : "");
     slot.classList.toggle("is-error", !!state.error);
   }
 
@@ -163,7 +163,7 @@
     if (state.figure === "flow") {
       var caption = document.getElementById("flow-caption");
       var sentence = flowSentence(state.facts || {});
-      if (caption && sentence) caption.textContent = sentence;
+      if (caption && sentence) dom.setText(caption, sentence);
     }
     updateUnknownNote(state);
     updateMessage(state);
@@ -171,9 +171,10 @@
       var description = document.getElementById("figure-description");
       var text = describe(state);
       // Rewriting the same words would make screen readers say them again.
-      if (description && description.textContent !== text) description.textContent = text;
+      if (description) dom.setText(description, text);
       var canvas = document.getElementById("figure");
-      if (canvas) canvas.setAttribute("aria-label", "Live figure: " + (FIGURE_NAMES[state.figure] || state.figure));
+      var label = "Live figure: " + (FIGURE_NAMES[state.figure] || state.figure);
+      if (canvas && canvas.getAttribute("aria-label") !== label) canvas.setAttribute("aria-label", label);
     }
   }
 

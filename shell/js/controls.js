@@ -114,12 +114,12 @@
     });
     dom.all("output[data-shows]", section).forEach(function (output) {
       var value = settings[output.dataset.shows];
-      if (value != null) output.textContent = Lesson.format.value(value);
+      if (value != null) dom.setText(output, Lesson.format.value(value));
     });
     if (state.figure === "walkthrough" && typeof settings.step === "number") {
       syncSteps(section, "walkthrough", settings.step);
       var label = document.getElementById("walkthrough-step-label");
-      if (label) label.textContent = Lesson.captions.stepLabel(settings.step);
+      if (label) dom.setText(label, Lesson.captions.stepLabel(settings.step));
       dom.all("[data-step-delta]", section).forEach(function (button) {
         var next = settings.step + Number(button.dataset.stepDelta);
         button.disabled = next < 1 || next > 8;

@@ -17,6 +17,12 @@
     return node;
   }
 
+  // Writes text only when it differs: every write makes the browser lay the
+  // page out again, and states arrive with each interaction.
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
+  }
+
   function clear(node) {
     while (node.firstChild) node.removeChild(node.firstChild);
   }
@@ -61,7 +67,7 @@
     document.dispatchEvent(new CustomEvent("attention-lesson:event", { detail: payload }));
   }
 
-  Lesson.dom = { el: el, emit: emit, clear: clear, all: all, parse: parse, isObject: isObject,
+  Lesson.dom = { el: el, emit: emit, setText: setText, clear: clear, all: all, parse: parse, isObject: isObject,
                  sectionOf: sectionOf, scrollToSection: scrollToSection,
                  reducedMotion: reducedMotion };
 })();

@@ -107,7 +107,7 @@
       if (name.indexOf(prefix) !== 0) return;
       var key = name.slice(prefix.length);
       if (Object.prototype.hasOwnProperty.call(facts, key)) {
-        span.textContent = Lesson.format.value(facts[key]);
+        dom.setText(span, Lesson.format.value(facts[key]));
       }
     });
   }

@@ -1,4 +1,4 @@
-// Boots the lesson: loads the module, starts the figures on #figure, builds
+// Boots the lesson: takes the module js/module.js loads, starts the figures on #figure, builds
 // the quizzes, restores progress and the shared-link state, then follows the
 // reader's scrolling. If WebGL2 or WebAssembly is missing, the page says so
 // and keeps teaching with what it has. Sets the test hooks of docs/PAGE.md.
@@ -98,57 +98,36 @@
     });
   }
 
+  // js/module.js loads the module from <head>; it is async, so it may run
+  // after this script.
+  function whenModuleLoaderRan(then) {
+    if (Lesson.module) { then(); return; }
+    var tag = document.querySelector('script[src$="js/module.js"]');
+    if (!tag) { startWithoutModule("js/module.js is not on the page"); return; }
+    tag.addEventListener("load", then);
+    tag.addEventListener("error", function () { startWithoutModule("js/module.js did not load"); });
+  }
+
   function boot() {
-    if (typeof WebAssembly !== "object") {
-      startWithoutModule("this browser has no WebAssembly");
-      return;
-    }
-    loadModuleScript(function () {
-      if (typeof window.createAttentionLesson !== "function") {
-        startWithoutModule(moduleScriptName() + " did not load");
-        return;
-      }
-      startModule();
-    });
-  }
-
-  // The module is fetched from the start: over http(s) attention.js fetches
-  // attention.wasm, which the browser compiles off this thread while the text
-  // paints. Browsers refuse fetch() on file://, so a page opened from a folder
-  // loads attention-offline.js instead: the same module with the wasm inside it.
-  function moduleScriptName() {
-    return window.location.protocol === "file:" ? "attention-offline.js" : "attention.js";
-  }
-
-  function loadModuleScript(then) {
-    if (typeof window.createAttentionLesson === "function") { then(); return; }
-    var called = false;
-    var once = function () { if (!called) { called = true; then(); } };
-    var script = document.createElement("script");
-    script.src = moduleScriptName();
-    script.onload = once;
-    script.onerror = once;
-    document.head.appendChild(script);
-  }
-
-  function startModule() {
     var failed = false;
-    var fail = function (error) {
+    var fail = function (text) {
       if (failed) return;
       failed = true;
-      startWithoutModule(error && error.message ? error.message : "the module failed to start");
+      startWithoutModule(text);
     };
-    try {
-      window.createAttentionLesson({ onAbort: fail }).then(function (module) {
+    whenModuleLoaderRan(function () {
+      Lesson.module.onAbort(fail);
+      Lesson.module.whenSettled(function (result) {
+        if (result.error) { fail(result.error); return; }
         afterFirstPaint(function () {
           if (failed) return;
-          try { start(module); } catch (e) {
+          try { start(result.module); } catch (e) {
             if (window.console) console.error(e);
-            fail(e);
+            fail(e && e.message ? e.message : "the module failed to start");
           }
         });
-      }, fail);
-    } catch (e) { fail(e); }
+      });
+    });
   }
 
   // The figures start once the text is on screen, so it never waits for them:
