@@ -354,8 +354,12 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
         return towards_hue[step(t)];
       };
       std::vector<ImU32> pixels(static_cast<std::size_t>(blocks_r * blocks_c));
-      for (long r = 0; r < blocks_r; ++r)
-        for (long c = 0; c < blocks_c; ++c) pixels[r * blocks_c + c] = texel_of(block_value(r * step_r, c * step_c));
+      if (step_r == 1 && step_c == 1) {
+        for (std::size_t i = 0; i < pixels.size(); ++i) pixels[i] = texel_of(cells[i]);  // a texel per cell
+      } else {
+        for (long r = 0; r < blocks_r; ++r)
+          for (long c = 0; c < blocks_c; ++c) pixels[r * blocks_c + c] = texel_of(block_value(r * step_r, c * step_c));
+      }
       upload(texture, pixels, static_cast<int>(blocks_c), static_cast<int>(blocks_r));
       texture.values = values;
       texture.colours = colours;

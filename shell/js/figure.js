@@ -97,17 +97,26 @@
     return states[figureId] || null;
   }
 
+  // Each figure's data-fact spans, found once: the prose does not change, and
+  // a state arrives with every interaction.
+  var factSpans = {};
+  function spansOf(figureId) {
+    if (!factSpans[figureId]) {
+      var prefix = figureId + ".";
+      factSpans[figureId] = dom.all("[data-fact]").filter(function (span) {
+        return span.dataset.fact.indexOf(prefix) === 0;
+      }).map(function (span) { return { span: span, key: span.dataset.fact.slice(prefix.length) }; });
+    }
+    return factSpans[figureId];
+  }
+
   // Writes every fact of this figure into its data-fact spans.
   function fillFacts(state) {
     var facts = state.facts;
     if (!dom.isObject(facts)) return;
-    var prefix = state.figure + ".";
-    dom.all("[data-fact]").forEach(function (span) {
-      var name = span.dataset.fact;
-      if (name.indexOf(prefix) !== 0) return;
-      var key = name.slice(prefix.length);
-      if (Object.prototype.hasOwnProperty.call(facts, key)) {
-        dom.setText(span, Lesson.format.value(facts[key]));
+    spansOf(state.figure).forEach(function (fact) {
+      if (Object.prototype.hasOwnProperty.call(facts, fact.key)) {
+        dom.setText(fact.span, Lesson.format.value(facts[fact.key]));
       }
     });
   }
