@@ -39,19 +39,26 @@ Matrix tiled_attention(const Matrix& q, const Matrix& k, const Matrix& v,
       const Eigen::Index cols = std::min(tile_size, key_end - k0);
       auto scores = tile_scores.topLeftCorner(rows, cols);
       scores.noalias() = q.middleRows(q0, rows) * k.middleRows(k0, cols).transpose();
-      if (!scores.allFinite())
-        throw std::invalid_argument("attention: a score q.k overflowed the float range; scale the inputs down");
-      scores *= inverse_divisor;
-
-      if (options.causal) {  // query q0 + r may not see key k0 + c > q0 + r
-        for (Eigen::Index r = 0; r < rows; ++r)
-          for (Eigen::Index c = std::max<Eigen::Index>(0, q0 + r - k0 + 1); c < cols; ++c)
-            scores(r, c) = kMinusInfinity;
+      // Each row of the tile is contiguous (row-major, rows tile_size apart), so
+      // the per-score passes walk plain pointers: through Eigen's block
+      // expressions the loops cost more than the exp in the page's wasm.
+      for (Eigen::Index r = 0; r < rows; ++r) {
+        float* row = &scores(r, 0);
+        for (Eigen::Index c = 0; c < cols; ++c) {
+          if (!std::isfinite(row[c]))
+            throw std::invalid_argument("attention: a score q.k overflowed the float range; scale the inputs down");
+          row[c] *= inverse_divisor;
+        }
+        // Causal: query q0 + r may not see key k0 + c > q0 + r.
+        if (options.causal)
+          for (Eigen::Index c = std::max<Eigen::Index>(0, q0 + r - k0 + 1); c < cols; ++c) row[c] = kMinusInfinity;
       }
       for (Eigen::Index r = 0; r < rows; ++r) {
-        const float new_max = std::max(running_max(r), scores.row(r).maxCoeff());
+        float* row = &scores(r, 0);
+        float new_max = running_max(r);
+        for (Eigen::Index c = 0; c < cols; ++c) new_max = std::max(new_max, row[c]);
         if (new_max == kMinusInfinity) {  // nothing visible yet: nothing to add
-          scores.row(r).setZero();
+          std::fill(row, row + cols, 0.0f);
           continue;
         }
         // Everything summed so far was exp(s - old max); rescale it to the new
@@ -61,8 +68,12 @@ Matrix tiled_attention(const Matrix& q, const Matrix& k, const Matrix& v,
         output.row(q0 + r) *= correction;
         // Turn the scores into exp(s - max) <= 1 in place: no overflow, and
         // masked keys become exactly 0.
-        scores.row(r) = (scores.row(r).array() - new_max).exp().matrix();
-        running_sum(r) += scores.row(r).sum();
+        float sum = 0.0f;
+        for (Eigen::Index c = 0; c < cols; ++c) {
+          row[c] = std::exp(row[c] - new_max);
+          sum += row[c];
+        }
+        running_sum(r) += sum;
         running_max(r) = new_max;
       }
       output.middleRows(q0, rows).noalias() += scores * v.middleRows(k0, cols);
