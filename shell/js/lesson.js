@@ -45,9 +45,10 @@
   // Start-up runs as a chain of tasks that yield to the browser between them, so
   // a click or a scroll waits behind at most one of them: in one go it was a
   // single 1.9 s task in Lighthouse. The figure in view comes first; the facts of
-  // the other sections follow one figure per task. The first task stays long on
-  // a cold load: V8 compiles each wasm function on its first call, on this
-  // thread (docs/PERFORMANCE.md), and startApp calls many.
+  // the other sections follow one figure per task. The first tasks stay long on
+  // a cold load: creating the WebGL context waits for the GPU process, and V8
+  // compiles each wasm function on its first call, on this thread
+  // (docs/PERFORMANCE.md).
   function inTurn(steps, done) {
     var i = 0;
     (function next() {
@@ -69,7 +70,9 @@
         Lesson.figure.onState(Lesson.captions.onState);
         try { started = dom.parse(module.startApp("#figure")); } catch (e) { started = { error: String(e && e.message || e) }; }
         drawing = dom.isObject(started) && started.ok === true;
-        Lesson.theme.init();
+      },
+      function () {
+        Lesson.theme.init();  // the first command: the figure in view computes its trace
         // What scripts/bench.sh page reports as the time to the first figure.
         if (drawing && window.performance && performance.mark) {
           whenDrawn(function () { performance.mark("lesson-first-figure"); });
@@ -93,9 +96,12 @@
     Lesson.figure.FIGURES.forEach(function (id) {
       steps.push(function () { Lesson.figure.command({ cmd: "state", figure: id }); });
     });
-    inTurn(steps, function () {
-      whenDrawn(function () { html.dataset.lessonReady = drawing ? "1" : "no-webgl"; });
-    });
+    // In a task of its own, apart from the module's instantiation.
+    window.setTimeout(function () {
+      inTurn(steps, function () {
+        whenDrawn(function () { html.dataset.lessonReady = drawing ? "1" : "no-webgl"; });
+      });
+    }, 0);
   }
 
   // js/module.js loads the module from <head>; it is async, so it may run
@@ -130,11 +136,14 @@
     });
   }
 
-  // The figures start once the text is on screen, so it never waits for them:
-  // two animation frames, because creating the WebGL context keeps the GPU
-  // process busy, and a frame not yet shown would wait behind it (first paint
-  // moved from 0.5 to 1.3 s). Hidden tabs draw no frames; the timer is for
-  // anything else that stops them.
+  // The figures start once the text is on screen, so it never waits for them.
+  // "On screen" is the first contentful paint's timing entry, which arrives
+  // when the frame has been shown: the GPU process sets itself up around that
+  // first frame (half a second in a software renderer), and a WebGL context
+  // asked for before it is done blocks this thread until it is (the first paint
+  // moved from 0.5 to 1.3 s, or startApp became a 0.7 s task). Browsers without
+  // paint timing wait two animation frames; hidden tabs draw none, and the
+  // timer is for anything else that stops them.
   var painted = false, waiting = [];
   function painting() {
     if (painted) return;
@@ -144,9 +153,18 @@
   function afterFirstPaint(callback) {
     if (painted) callback(); else waiting.push(callback);
   }
+  function whenTextShown(callback) {
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (!types || types.indexOf("paint") < 0) { whenDrawn(callback); return; }
+    new PerformanceObserver(function (list, observer) {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      callback();
+    }).observe({ type: "paint", buffered: true });
+  }
   if (document.visibilityState === "hidden") window.setTimeout(painting, 0);
-  else whenDrawn(function () { window.setTimeout(painting, 0); });
-  window.setTimeout(painting, 1000);
+  else whenTextShown(function () { window.setTimeout(painting, 0); });
+  window.setTimeout(painting, 3000);
 
   Lesson.embed.init();
   Lesson.progress.load();
