@@ -1,5 +1,6 @@
 // The URL hash holds the state worth sharing: the section, the walkthrough's
-// sentence, step and selected word, and the playground's settings, e.g.
+// sentence, step and selected word, and the playground's settings and heads
+// (designed, or trained: p.model=trained), e.g.
 //   #section=playground&p.sentence=dog%20bites%20man&p.heads=4
 // Values from the hash are only ever sent to the module as settings (which
 // validates them) or shown with textContent; they are never parsed as HTML.
@@ -80,6 +81,9 @@
       playgroundDefaults = pg && pg.settings ? pg.settings : {};
       apply("walkthrough", pick(p, "", WALKTHROUGH));
       apply("playground", pick(p, "p.", PLAYGROUND));
+      // The trained heads load their weights first (js/trained.js), so they are
+      // chosen the way the learner's click chooses them, after the sentence.
+      if (p.get("p.model") === "trained" && Lesson.trained) Lesson.trained.choose("trained");
     }
     enabled = true;
     return section;
@@ -103,6 +107,7 @@
         if (key === "sentence" && String(value).length > MAX_TEXT) return;
         p.set("p." + key, typeof value === "boolean" ? (value ? "1" : "0") : String(value));
       });
+      if (pg.settings.model === "trained") p.set("p.model", "trained");
     }
     return p.toString();
   }

@@ -47,6 +47,39 @@ test('hash: a link restores section, sentence, step, selected word and playgroun
   }
 });
 
+test('hash: a link can open the playground on the trained heads, and choosing them writes it', async () => {
+  const sentence = 'the cat sat on the mat';
+  const hash = new URLSearchParams({ section: 'playground', 'p.sentence': sentence, 'p.model': 'trained' }).toString();
+  const { context, page, problems } = await openPage(browser, `${server.url}#${hash}`, VIEWPORTS.desktop);
+  try {
+    const play = await eventually(async () => {
+      const s = await stateOf(page, 'playground');
+      return s.settings.model === 'trained' ? s : null;
+    });
+    assert.ok(play, 'the trained heads were chosen from the link');
+    assert.equal(play.settings.sentence, sentence);
+    assert.equal(play.head_names[0], 'L0H0');
+    assert.ok(await page.locator('#playground input[data-trained-choice][value="trained"]').isChecked());
+    // Back to the designed heads: the link forgets the model.
+    await page.locator('#playground input[data-trained-choice][value="designed"]').check();
+    const designedLink = await eventually(async () => {
+      const href = await page.evaluate(() => window.location.href);
+      const s = await stateOf(page, 'playground');
+      return s.settings.model !== 'trained' && !new URLSearchParams(href.split('#')[1] || '').has('p.model') && href;
+    });
+    assert.ok(designedLink, 'the hash drops p.model once the designed heads are back');
+    await page.locator('#playground input[data-trained-choice][value="trained"]').check();
+    const trainedLink = await eventually(async () => {
+      const href = await page.evaluate(() => window.location.href);
+      return new URLSearchParams(href.split('#')[1] || '').get('p.model') === 'trained' && href;
+    });
+    assert.ok(trainedLink, 'choosing the trained heads writes p.model=trained');
+    assert.deepEqual(problems, [], problems.join('\n'));
+  } finally {
+    await context.close();
+  }
+});
+
 test('hash: a changed state is written to the hash, and that link reopens it', async () => {
   const { context, page } = await openPage(browser, `${server.url}#section=playground`, VIEWPORTS.desktop);
   let link;
