@@ -120,12 +120,9 @@
     try { window.history.replaceState(null, "", "#" + hash); } catch (e) { /* some frames forbid it */ }
   }
 
-  // Written once the settings have been still for a moment: each replaceState
-  // costs the browser a few milliseconds, too much for every step of a drag.
   function schedule() {
-    if (!enabled) return;
-    if (timer) window.clearTimeout(timer);
-    timer = window.setTimeout(write, 400);
+    if (!enabled || timer) return;
+    timer = window.setTimeout(write, 250);
   }
 
   function setSection(id) {
