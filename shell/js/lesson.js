@@ -1,7 +1,8 @@
 // Boots the lesson: takes the module that js/module.js loads, starts the
 // figures on #figure, builds the quizzes, restores progress and the shared-link
-// state, then follows the reader's scrolling. If WebGL2 or WebAssembly is missing, the page says so
-// and keeps teaching with what it has. Sets the test hooks of docs/PAGE.md.
+// state, then follows the reader's scrolling. If WebGL2 or WebAssembly is
+// missing, the page says so and keeps teaching with what it has. Sets the test
+// hooks of docs/PAGE.md.
 (function () {
   "use strict";
   var Lesson = window.Lesson;
