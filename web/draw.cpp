@@ -104,6 +104,13 @@ void text(ImVec2 pos, const std::string& s, ImU32 colour, ImFont* font) {
   list()->AddText(font, font_px(font), ImVec2(std::floor(pos.x), std::floor(pos.y)), colour, s.c_str());
 }
 
+float text_wrapped(ImVec2 pos, const std::string& s, ImU32 colour, float width, ImFont* font) {
+  font = or_body(font);
+  const float size = font_px(font);
+  list()->AddText(font, size, ImVec2(std::floor(pos.x), std::floor(pos.y)), colour, s.c_str(), nullptr, width);
+  return font->CalcTextSizeA(size, FLT_MAX, width, s.c_str()).y;
+}
+
 void text_centered(ImVec2 centre, const std::string& s, ImU32 colour, ImFont* font) {
   const ImVec2 size = text_size(font, s);
   text(ImVec2(centre.x - size.x * 0.5f, centre.y - size.y * 0.5f), s, colour, font);
@@ -209,8 +216,10 @@ void title(Area& area, const std::string& heading, const std::string& subtitle) 
 
 // ---- Token chips -----------------------------------------------------------
 ChipResult token_chips(const Area& area, const std::vector<std::string>& tokens,
-                       const std::vector<ImU32>& fills, int selected, ImFont* font, float gap) {
+                       const std::vector<ImU32>& fills, int selected, ImFont* font, float gap,
+                       float row_gap) {
   font = or_body(font);
+  if (row_gap < 0.f) row_gap = gap;
   ChipResult result;
   const float pad_x = 8.f, pad_y = 5.f;
   const float h = font_px(font) + 2.f * pad_y;
@@ -220,7 +229,7 @@ ChipResult token_chips(const Area& area, const std::vector<std::string>& tokens,
     const float w = text_size(font, label).x + 2.f * pad_x;
     if (x > area.min.x && x + w > area.max.x) {
       x = area.min.x;
-      y += h + gap;
+      y += h + row_gap;
     }
     const ImRect rect(ImVec2(x, y), ImVec2(x + w, y + h));
     result.rects.push_back(rect);

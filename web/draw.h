@@ -18,6 +18,8 @@ float font_px(ImFont* font);  // the font's size in CSS pixels
 ImVec2 text_size(ImFont* font, const std::string& text);
 void text(ImVec2 pos, const std::string& text, ImU32 colour, ImFont* font = nullptr);
 void text_centered(ImVec2 centre, const std::string& text, ImU32 colour, ImFont* font = nullptr);
+// Text wrapped at `width` pixels (phones are narrow); returns the height it took.
+float text_wrapped(ImVec2 pos, const std::string& text, ImU32 colour, float width, ImFont* font = nullptr);
 std::string quote(const std::string& word);  // “word”
 std::string percent(float weight);       // 0.613 -> "61%"
 std::string fixed(float value, int digits = 2);
@@ -50,9 +52,11 @@ struct ChipResult {
 };
 // Lays the tokens out left to right, wrapping at the area's width. `fills`
 // (one per token, may be empty) colour each chip; `selected` gets an outline.
+// `gap` separates chips in a row; `row_gap` (default: `gap`) separates rows,
+// for figures that write under each chip.
 ChipResult token_chips(const Area& area, const std::vector<std::string>& tokens,
                        const std::vector<ImU32>& fills, int selected, ImFont* font = nullptr,
-                       float gap = 8.f);
+                       float gap = 8.f, float row_gap = -1.f);
 
 // ---- Heatmap -----------------------------------------------------------------
 struct HeatmapStyle {

@@ -43,7 +43,8 @@ void step_tokens(View& v, draw::Area& area) {
   const Palette& p = palette();
   std::vector<ImU32> fills;
   for (const auto& token : v.trace.tokens) fills.push_back(token.known ? p.chip : p.panel);
-  const draw::ChipResult chips = draw::token_chips(area, v.words, fills, v.selected, fonts().bold, 12.f);
+  // Rows of chips leave room for the index written under each chip.
+  const draw::ChipResult chips = draw::token_chips(area, v.words, fills, v.selected, fonts().bold, 12.f, 24.f);
   int unknown = 0;
   for (std::size_t i = 0; i < chips.rects.size(); ++i) {
     const ImRect& r = chips.rects[i];
@@ -59,14 +60,16 @@ void step_tokens(View& v, draw::Area& area) {
     draw::tooltip("Token " + std::to_string(chips.hovered) + ": " + row_of(v, chips.hovered) +
                   (v.trace.tokens[chips.hovered].known ? "" : "\nThe demo model does not know this word: its embedding is a fixed hash, so it carries no meaning."));
   float y = chips.bottom + 30.f;
-  draw::text(ImVec2(area.min.x, y), std::to_string(v.words.size()) + " tokens: words and punctuation marks.", p.text);
-  y += 26.f;
+  const float width = area.width();
+  y += draw::text_wrapped(ImVec2(area.min.x, y),
+                          std::to_string(v.words.size()) + " tokens: words and punctuation marks.", p.text, width) + 8.f;
   if (unknown > 0) {
-    draw::text(ImVec2(area.min.x, y), std::to_string(unknown) + " marked ? are not in the demo model's vocabulary.", p.muted);
-    y += 26.f;
+    y += draw::text_wrapped(ImVec2(area.min.x, y),
+                            std::to_string(unknown) + " marked ? are not in the demo model's vocabulary.", p.muted,
+                            width) + 8.f;
   }
-  draw::text(ImVec2(area.min.x, y), "Real models split rarer words into pieces (sub-words):", p.muted);
-  y += 24.f;
+  y += draw::text_wrapped(ImVec2(area.min.x, y), "Real models split rarer words into pieces (sub-words):", p.muted,
+                          width) + 6.f;
   draw::Area pieces{ImVec2(area.min.x, y), ImVec2(area.max.x, y + 40.f)};
   draw::token_chips(pieces, {"un", "happi", "ly"}, {p.panel, p.panel, p.panel}, -1, fonts().body, 3.f);
 }
