@@ -45,9 +45,9 @@ void draw_analogy(FigureState& fig) {
     const draw::HeatmapResult map = draw::heatmap(area.take_top(90.f), "query of " + query, q, {words[s.selected]}, {}, style);
     if (map.row >= 0) draw::tooltip("q[" + std::to_string(map.column) + "] = " + draw::fixed(q(0, map.column)));
     area.take_top(10.f);
-    draw::text(area.min, "Q = X W_Q: a learned question, not the word itself.", p.muted);
-    area.take_top(draw::font_px(fonts().body) + 4.f);
-    draw::text(area.min, "Next, every word shows its name badge: its key, K = X W_K.", p.muted);
+    area.take_top(draw::text_wrapped(area.min, "Q = X W_Q: a learned question, not the word itself.", p.muted,
+                                     area.width()) + 4.f);
+    draw::text_wrapped(area.min, "Next, every word shows its name badge: its key, K = X W_K.", p.muted, area.width());
     return;
   }
   if (step == 2) {
@@ -55,9 +55,9 @@ void draw_analogy(FigureState& fig) {
     const attn::Matrix scores = head.attention.scaled.row(s.selected).transpose();
     style.hue = p.key;
     style.max_cell = 26.f;
-    draw::text(area.min, "score = q \xC2\xB7 k / \xE2\x88\x9A" "d_k: high for a good match, low or negative for a poor one",
-               p.muted, fonts().small);
-    area.take_top(draw::font_px(fonts().small) + 6.f);
+    area.take_top(draw::text_wrapped(area.min,
+                                     "score = q \xC2\xB7 k / \xE2\x88\x9A" "d_k: high for a good match, low or negative for a poor one",
+                                     p.muted, area.width(), fonts().small) + 6.f);
     draw::Area column = area;
     column.max.x = column.min.x + std::min(area.width(), 260.f);
     const draw::HeatmapResult map = draw::heatmap(column, "", scores, words, {}, style);
