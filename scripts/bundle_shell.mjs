@@ -20,6 +20,12 @@ if (scripts.length === 0 || styles.length === 0) {
   throw new Error('shell/index.html lists no <script src="js/..." defer> or <link rel="stylesheet" href="css/...">');
 }
 const read = (file) => fs.readFileSync(path.join(shellDir, file), 'utf8');
+// Unchanged output keeps its file untouched, so servers and caches see no churn.
+function write(file, text) {
+  const target = path.join(distDir, file);
+  if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === text) return;
+  fs.writeFileSync(target, text);
+}
 
 // One tag in place of the first of its kind, none for the rest, order kept.
 function replaceAll(text, pattern, tag) {
@@ -37,13 +43,13 @@ const { code } = await minify(sources, { compress: true, mangle: true });
 
 fs.mkdirSync(path.join(distDir, 'js'), { recursive: true });
 fs.mkdirSync(path.join(distDir, 'css'), { recursive: true });
-fs.writeFileSync(path.join(distDir, 'js', 'lesson.min.js'), code);
+write('js/lesson.min.js', code);
 // Async scripts run on their own, as soon as they arrive: minified, not bundled.
 for (const [, file] of html.matchAll(/<script src="(js\/[\w-]+\.js)" async><\/script>/g)) {
-  fs.writeFileSync(path.join(distDir, file), (await minify(read(file), { compress: true, mangle: true })).code);
+  write(file, (await minify(read(file), { compress: true, mangle: true })).code);
 }
-fs.writeFileSync(path.join(distDir, 'css', 'lesson.css'), styles.map(read).join('\n'));
+write('css/lesson.css', styles.map(read).join('\n'));
 let page = replaceAll(html, scriptTag, '<script src="js/lesson.min.js" defer></script>');
 page = replaceAll(page, styleTag, '<link rel="stylesheet" href="css/lesson.css">');
-fs.writeFileSync(path.join(distDir, 'index.html'), page);
+write('index.html', page);
 console.log(`bundle_shell: ${scripts.length} scripts -> js/lesson.min.js, ${styles.length} stylesheets -> css/lesson.css`);
