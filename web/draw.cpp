@@ -332,12 +332,15 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
       }
     return v;
   };
-  auto fill_of = [&](float v) {
-    if (!std::isfinite(v)) return p.grid;  // a masked score (-infinity)
-    if (style.probabilities) return blend(p.panel, style.hue, std::sqrt(std::clamp(v, 0.f, 1.f)));
-    if (style.signed_values) return diverging(v / largest, style.hue);
-    return blend(p.panel, style.hue, v / largest);
+  // The colour scale, for both ways of drawing below: how far a value goes from
+  // the panel colour towards the hue (0..1), or towards the negative colour
+  // (below 0, signed maps only). Masked scores (-infinity) are not on it.
+  auto shade_of = [&](float v) {
+    if (style.probabilities) return std::sqrt(std::clamp(v, 0.f, 1.f));
+    const float t = v / largest;
+    return style.signed_values ? t : std::max(t, 0.f);
   };
+  auto fill_of = [&](float v) { return std::isfinite(v) ? diverging(shade_of(v), style.hue) : p.grid; };
   if (gap == 0.f && !numbers) {
     // Small cells have no gaps and no numbers: one texel per block and one
     // textured quad, instead of a rectangle per block for ImGui to tessellate.
@@ -348,7 +351,7 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
     if (!texture.shows(values, colours)) {
       // fill_of per texel (blend() converts colours to floats and back) was
       // half of a frame with eight 128 x 128 maps. Texels are 8 bits a channel,
-      // so 256 steps of the blend fraction give the same colours within a unit.
+      // so 256 steps of the shade give the same colours within a unit.
       std::array<ImU32, 256> towards_hue, towards_negative;
       for (int i = 0; i < 256; ++i) {
         towards_hue[i] = blend(p.panel, style.hue, i / 255.f);
@@ -357,10 +360,8 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
       auto step = [](float t) { return static_cast<int>(std::clamp(t, 0.f, 1.f) * 255.f + 0.5f); };
       auto texel_of = [&](float v) {
         if (!std::isfinite(v)) return p.grid;
-        if (style.probabilities) return towards_hue[step(std::sqrt(std::clamp(v, 0.f, 1.f)))];
-        const float t = v / largest;
-        if (style.signed_values && t < 0.f) return towards_negative[step(-t)];
-        return towards_hue[step(t)];
+        const float shade = shade_of(v);
+        return shade >= 0.f ? towards_hue[step(shade)] : towards_negative[step(-shade)];
       };
       std::vector<ImU32> pixels(static_cast<std::size_t>(blocks_r * blocks_c));
       if (step_r == 1 && step_c == 1) {
