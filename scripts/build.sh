@@ -62,12 +62,13 @@ cp -u --preserve=timestamps shell/favicon.svg dist/
 # readable files shell/ keeps (scripts/bundle_shell.mjs says why).
 quiet bundle-shell node scripts/bundle_shell.mjs shell dist
 
-# Drop whatever an earlier build left that this one did not write.
+# Drop whatever an earlier build left that this one did not write (bundle_shell.mjs
+# tidies js/ and css/ itself).
 (cd dist && find . -type f -print0) |
   while IFS= read -r -d '' f; do
     case $f in
       ./attention.js|./attention.wasm|./attention-offline.js|./index.html|./favicon.svg) continue ;;
-      ./js/lesson.min.js|./js/module.js|./css/lesson.css) continue ;;
+      ./js/*|./css/*) continue ;;
       ./models/trained_gpt.js) [ -f lessons/models/trained_gpt.json ] && continue ;;
     esac
     rm -f "dist/$f"

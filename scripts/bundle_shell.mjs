@@ -21,7 +21,9 @@ if (scripts.length === 0 || styles.length === 0) {
 }
 const read = (file) => fs.readFileSync(path.join(shellDir, file), 'utf8');
 // Unchanged output keeps its file untouched, so servers and caches see no churn.
+const written = new Set();
 function write(file, text) {
+  written.add(file);
   const target = path.join(distDir, file);
   if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === text) return;
   fs.writeFileSync(target, text);
@@ -52,4 +54,11 @@ write('css/lesson.css', styles.map(read).join('\n'));
 let page = replaceAll(html, scriptTag, '<script src="js/lesson.min.js" defer></script>');
 page = replaceAll(page, styleTag, '<link rel="stylesheet" href="css/lesson.css">');
 write('index.html', page);
+// dist/js and dist/css hold only what this run wrote: scripts since bundled or
+// removed from shell/ go.
+for (const dir of ['js', 'css']) {
+  for (const name of fs.readdirSync(path.join(distDir, dir))) {
+    if (!written.has(`${dir}/${name}`)) fs.rmSync(path.join(distDir, dir, name), { recursive: true });
+  }
+}
 console.log(`bundle_shell: ${scripts.length} scripts -> js/lesson.min.js, ${styles.length} stylesheets -> css/lesson.css`);
