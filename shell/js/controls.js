@@ -64,19 +64,25 @@
     });
   }
 
+  // Assigning a select's value, even the same one, makes the browser restyle
+  // and repaint it; a state arrives with every interaction.
+  function setValue(control, value) {
+    if (control.value !== value) control.value = value;
+  }
+
   function syncControl(control, state) {
     var setting = control.dataset.figureSetting;
     var settings = state.settings || {};
     if (control.classList.contains("token-select")) {
       var tokens = Array.isArray(state.tokens) ? state.tokens.map(String) : [];
       fillOptions(control, tokens, JSON.stringify(tokens));
-      if (typeof state.selected === "number") control.value = String(state.selected);
+      if (typeof state.selected === "number") setValue(control, String(state.selected));
       return;
     }
     if (control.classList.contains("head-select")) {
       var heads = Array.isArray(state.head_names) ? state.head_names.map(String) : [];
       fillOptions(control, heads, JSON.stringify(heads));
-      if (typeof settings.head === "number") control.value = String(settings.head);
+      if (typeof settings.head === "number") setValue(control, String(settings.head));
       return;
     }
     if (!(setting in settings)) return;

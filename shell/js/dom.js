@@ -42,11 +42,16 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  // The section element whose figure is `figureId`.
+  // The section element whose figure is `figureId`. The sections never change,
+  // so each is looked up once.
+  var sections = {};
   function sectionOf(figureId) {
-    return all("section[data-figure]").filter(function (s) {
-      return s.dataset.figure === figureId;
-    })[0] || null;
+    if (!(figureId in sections)) {
+      sections[figureId] = all("section[data-figure]").filter(function (s) {
+        return s.dataset.figure === figureId;
+      })[0] || null;
+    }
+    return sections[figureId];
   }
 
   var reducedMotion = window.matchMedia ?

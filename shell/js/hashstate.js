@@ -15,8 +15,15 @@
                      causal: "bool", scale: "bool", temperature: "number", seed: "number",
                      layout: "string", head: "number", selected: "number" };
 
+  // The hash is written once the state settles: replacing a URL costs the page
+  // several milliseconds, which a burst of clicks or a dragged slider would pay
+  // on every change. A state that keeps changing is still written every MAX_WAIT_MS.
+  var SETTLE_MS = 300;
+  var MAX_WAIT_MS = 1000;
+
   var enabled = false;
   var timer = null;
+  var pendingSince = 0;   // when the oldest unwritten change happened, or 0
   var section = null;
   var playgroundDefaults = null;
 
@@ -114,6 +121,7 @@
 
   function write() {
     timer = null;
+    pendingSince = 0;
     if (!enabled) return;
     var hash = encode();
     if (window.location.hash.replace(/^#/, "") === hash) return;
@@ -121,8 +129,11 @@
   }
 
   function schedule() {
-    if (!enabled || timer) return;
-    timer = window.setTimeout(write, 250);
+    if (!enabled) return;
+    var now = Date.now();
+    if (!pendingSince) pendingSince = now;
+    if (timer) window.clearTimeout(timer);
+    timer = window.setTimeout(write, Math.min(SETTLE_MS, pendingSince + MAX_WAIT_MS - now));
   }
 
   function setSection(id) {
