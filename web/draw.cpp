@@ -14,6 +14,7 @@
 #include <GLES3/gl3.h>
 
 #include "web/fonts.h"
+#include "web/heatmap_texels.h"
 #include "web/theme.h"
 
 namespace lesson::draw {
@@ -318,29 +319,14 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
   // blocks instead of millions (the hover still reads each cell).
   const long step_r = std::max(1L, static_cast<long>(std::ceil(2.f / ch)));
   const long step_c = std::max(1L, static_cast<long>(std::ceil(2.f / cw)));
-  // attn::Matrix is row-major. Plain indexing: the page's -Os build leaves
-  // Eigen's element accessor a call per cell.
   static_assert(attn::Matrix::IsRowMajor, "cells are indexed row by row");
   const float* cells = values.data();
-  auto block_value = [&](long r, long c) {
-    const long r_end = std::min(rows, r + step_r), c_end = std::min(cols, c + step_c);
-    float v = cells[r * cols + c];
-    for (long rr = r; rr < r_end; ++rr)
-      for (long cc = c; cc < c_end; ++cc) {
-        const float cell = cells[rr * cols + cc];
-        if (!std::isfinite(v) || (std::isfinite(cell) && std::fabs(cell) > std::fabs(v))) v = cell;
-      }
-    return v;
-  };
-  // The colour scale, for both ways of drawing below: how far a value goes from
-  // the panel colour towards the hue (0..1), or towards the negative colour
-  // (below 0, signed maps only). Masked scores (-infinity) are not on it.
-  auto shade_of = [&](float v) {
-    if (style.probabilities) return std::sqrt(std::clamp(v, 0.f, 1.f));
-    const float t = v / largest;
-    return style.signed_values ? t : std::max(t, 0.f);
-  };
-  auto fill_of = [&](float v) { return std::isfinite(v) ? diverging(shade_of(v), style.hue) : p.grid; };
+  auto block_at = [&](long r, long c) { return block_value(cells, rows, cols, r, c, step_r, step_c); };
+  ColourScale scale;
+  scale.probabilities = style.probabilities;
+  scale.signed_values = style.signed_values;
+  scale.largest = largest;
+  auto fill_of = [&](float v) { return std::isfinite(v) ? diverging(shade(scale, v), style.hue) : p.grid; };
   if (gap == 0.f && !numbers) {
     // Small cells have no gaps and no numbers: one texel per block and one
     // textured quad, instead of a rectangle per block for ImGui to tessellate.
@@ -349,27 +335,13 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
                                  style.probabilities ? 1 : style.signed_values ? 2 : 0, step_r, step_c};
     HeatmapTexture& texture = next_heatmap_texture();
     if (!texture.shows(values, colours)) {
-      // fill_of per texel (blend() converts colours to floats and back) was
-      // half of a frame with eight 128 x 128 maps. Texels are 8 bits a channel,
-      // so 256 steps of the shade give the same colours within a unit.
-      std::array<ImU32, 256> towards_hue, towards_negative;
+      TexelColours ramp;
       for (int i = 0; i < 256; ++i) {
-        towards_hue[i] = blend(p.panel, style.hue, i / 255.f);
-        towards_negative[i] = blend(p.panel, p.negative, i / 255.f);
+        ramp.towards_hue[i] = blend(p.panel, style.hue, i / 255.f);
+        ramp.towards_negative[i] = blend(p.panel, p.negative, i / 255.f);
       }
-      auto step = [](float t) { return static_cast<int>(std::clamp(t, 0.f, 1.f) * 255.f + 0.5f); };
-      auto texel_of = [&](float v) {
-        if (!std::isfinite(v)) return p.grid;
-        const float shade = shade_of(v);
-        return shade >= 0.f ? towards_hue[step(shade)] : towards_negative[step(-shade)];
-      };
-      std::vector<ImU32> pixels(static_cast<std::size_t>(blocks_r * blocks_c));
-      if (step_r == 1 && step_c == 1) {
-        for (std::size_t i = 0; i < pixels.size(); ++i) pixels[i] = texel_of(cells[i]);  // a texel per cell
-      } else {
-        for (long r = 0; r < blocks_r; ++r)
-          for (long c = 0; c < blocks_c; ++c) pixels[r * blocks_c + c] = texel_of(block_value(r * step_r, c * step_c));
-      }
+      ramp.masked = p.grid;
+      const std::vector<ImU32> pixels = heatmap_texels(cells, rows, cols, step_r, step_c, scale, ramp);
       upload(texture, pixels, static_cast<int>(blocks_c), static_cast<int>(blocks_r));
       texture.values = values;
       texture.colours = colours;
@@ -383,7 +355,7 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
     for (long r = 0; r < rows; r += step_r) {
       for (long c = 0; c < cols; c += step_c) {
         const long r_end = std::min(rows, r + step_r), c_end = std::min(cols, c + step_c);
-        const float v = block_value(r, c);
+        const float v = block_at(r, c);
         const ImVec2 a(origin.x + c * cw, origin.y + r * ch), b(origin.x + c_end * cw, origin.y + r_end * ch);
         const ImU32 fill = fill_of(v);
         list()->AddRectFilled(a, b - ImVec2(gap, gap), fill);
