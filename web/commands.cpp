@@ -127,14 +127,17 @@ json dispatch(const json& request) {
     return state_json(fig);
   }
   if (cmd == "set" || cmd == "select") {
+    // One frame: the settings change before it draws, and the canvas keeps its
+    // size and window, so there is nothing for ImGui to settle (a second frame
+    // cost ~1 ms of main thread per interaction; docs/PERFORMANCE.md).
     try {
       json reply = cmd == "set" ? command_set(fig, request) : command_select(fig, request);
-      request_frames();
+      request_frames(1);
       return reply;
     } catch (const std::invalid_argument& e) {
       // The previous settings and trace stay; the state says what was wrong.
       fig.error = e.what();
-      request_frames();
+      request_frames(1);
       return state_json(fig);
     }
   }

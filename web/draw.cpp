@@ -45,11 +45,20 @@ struct HeatmapColours {  // everything besides the matrix that decides the texel
 };
 struct HeatmapTexture {
   GLuint name = 0;
-  attn::Matrix values;  // what the texels show, compared bit for bit
+  // What the texels show, compared bit for bit. Plain floats: an Eigen copy in
+  // this -Os file is a call per element.
+  long rows = 0, cols = 0;
+  std::vector<float> values;
   HeatmapColours colours{};
   bool shows(const attn::Matrix& m, const HeatmapColours& c) const {
-    return name != 0 && colours == c && values.rows() == m.rows() && values.cols() == m.cols() &&
-           std::memcmp(values.data(), m.data(), sizeof(float) * m.size()) == 0;
+    return name != 0 && colours == c && rows == m.rows() && cols == m.cols() &&
+           std::memcmp(values.data(), m.data(), sizeof(float) * values.size()) == 0;
+  }
+  void remember(const attn::Matrix& m, const HeatmapColours& c) {
+    rows = m.rows();
+    cols = m.cols();
+    values.assign(m.data(), m.data() + m.size());
+    colours = c;
   }
 };
 struct HeatmapTextures {
@@ -70,6 +79,25 @@ HeatmapTexture& next_heatmap_texture() {
   }
   if (t.used == t.pool.size()) t.pool.emplace_back();
   return t.pool[t.used++];
+}
+
+// The texel ramps of the last hue asked for (and the theme's colours then):
+// 512 blends, each several calls in this -Os file, were a third of the
+// colouring of a 128 x 128 map.
+const TexelColours& texel_colours(ImU32 hue) {
+  static TexelColours ramp;
+  static std::array<ImU32, 4> made_for{};  // hue, panel, negative, grid (opaque, so never all 0)
+  const Palette& p = palette();
+  const std::array<ImU32, 4> wanted{hue, p.panel, p.negative, p.grid};
+  if (wanted != made_for) {
+    for (int i = 0; i < 256; ++i) {
+      ramp.towards_hue[i] = blend(p.panel, hue, i / 255.f);
+      ramp.towards_negative[i] = blend(p.panel, p.negative, i / 255.f);
+    }
+    ramp.masked = p.grid;
+    made_for = wanted;
+  }
+  return ramp;
 }
 
 // `pixels` is row-major, top row first; an ImU32 is R, G, B, A in memory.
@@ -267,11 +295,12 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
     text(ImVec2(area.min.x + name_w + 8.f, y + 2.f), shape(rows, cols), p.muted, small);
     y += font_px(fonts().bold) + 4.f;
   }
+  // Rows too short to label keep the space for the cells (hover names them).
   float label_w = 0.f;
-  for (const std::string& label : row_labels) label_w = std::max(label_w, text_size(small, label).x);
-  label_w = std::min(label_w + 6.f, area.width() * 0.3f);
-  // Rows too short to label: keep the space for the cells (hover names them).
-  if (rows * 9.f > area.max.y - y) label_w = 0.f;
+  if (rows * 9.f <= area.max.y - y) {
+    for (const std::string& label : row_labels) label_w = std::max(label_w, text_size(small, label).x);
+    label_w = std::min(label_w + 6.f, area.width() * 0.3f);
+  }
   const float top = style.column_labels && !column_labels.empty() ? line : 0.f;
   if (rows == 0 || cols == 0) return result;
   // Cells are as wide as the columns allow; rows may be taller than the
@@ -335,16 +364,10 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
                                  style.probabilities ? 1 : style.signed_values ? 2 : 0, step_r, step_c};
     HeatmapTexture& texture = next_heatmap_texture();
     if (!texture.shows(values, colours)) {
-      TexelColours ramp;
-      for (int i = 0; i < 256; ++i) {
-        ramp.towards_hue[i] = blend(p.panel, style.hue, i / 255.f);
-        ramp.towards_negative[i] = blend(p.panel, p.negative, i / 255.f);
-      }
-      ramp.masked = p.grid;
-      const std::vector<ImU32> pixels = heatmap_texels(cells, rows, cols, step_r, step_c, scale, ramp);
+      const std::vector<ImU32> pixels =
+          heatmap_texels(cells, rows, cols, step_r, step_c, scale, texel_colours(style.hue));
       upload(texture, pixels, static_cast<int>(blocks_c), static_cast<int>(blocks_r));
-      texture.values = values;
-      texture.colours = colours;
+      texture.remember(values, colours);
     }
     // The last block of a row or column may hold fewer cells: map the quad's
     // edge to where the matrix ends inside it, as the rectangles did.

@@ -14,7 +14,8 @@ namespace lesson {
 // draws the first frame. {"ok": true} or {"error": "..."}; never aborts.
 nlohmann::json start_app(const std::string& canvas_selector);
 
-// Asks for a few frames (ImGui needs two or three to settle after a change).
+// Asks for a few frames (ImGui needs two or three to settle after input or a
+// resize; a command from the page needs one).
 void request_frames(int count = 3);
 // Keeps drawing until `ms` milliseconds from now (a short animation), unless
 // the page asked for reduced motion.

@@ -55,19 +55,18 @@
 
   // -- keeping controls in line with the state ------------------------------
 
+  // Options are relabelled in place, so switching between 4 and 8 heads adds
+  // or removes only the difference.
   function fillOptions(select, labels, key) {
     if (select.dataset.optionsKey === key) return;
     select.dataset.optionsKey = key;
-    dom.clear(select);
+    var options = select.options;
     labels.forEach(function (label, i) {
-      select.appendChild(dom.el("option", { value: i }, (i + 1) + ". " + label));
+      var text = (i + 1) + ". " + label;
+      if (i < options.length) dom.setText(options[i], text);
+      else select.appendChild(dom.el("option", { value: i }, text));
     });
-  }
-
-  // Assigning a select's value, even the same one, makes the browser restyle
-  // and repaint it; a state arrives with every interaction.
-  function setValue(control, value) {
-    if (control.value !== value) control.value = value;
+    while (options.length > labels.length) select.remove(options.length - 1);
   }
 
   function syncControl(control, state) {
@@ -76,49 +75,60 @@
     if (control.classList.contains("token-select")) {
       var tokens = Array.isArray(state.tokens) ? state.tokens.map(String) : [];
       fillOptions(control, tokens, JSON.stringify(tokens));
-      if (typeof state.selected === "number") setValue(control, String(state.selected));
+      if (typeof state.selected === "number") dom.setProperty(control, "value", String(state.selected));
       return;
     }
     if (control.classList.contains("head-select")) {
       var heads = Array.isArray(state.head_names) ? state.head_names.map(String) : [];
       fillOptions(control, heads, JSON.stringify(heads));
-      if (typeof settings.head === "number") setValue(control, String(settings.head));
+      if (typeof settings.head === "number") dom.setProperty(control, "value", String(settings.head));
       return;
     }
     if (!(setting in settings)) return;
     var value = settings[setting];
     var values = listValues(control);
     if (control.tagName === "BUTTON") {
-      control.setAttribute("aria-pressed", String(String(value) === control.dataset.value));
+      dom.setAttribute(control, "aria-pressed", String(String(value) === control.dataset.value));
     } else if (control.type === "checkbox") {
-      control.checked = !!value;
+      dom.setProperty(control, "checked", !!value);
     } else if (control.type === "radio") {
-      control.checked = String(value) === control.value;
+      dom.setProperty(control, "checked", String(value) === control.value);
     } else if (values) {
       var index = values.indexOf(Number(value));
-      if (index >= 0) control.value = String(index);
-      control.setAttribute("aria-valuetext", Lesson.format.value(value));
+      if (index >= 0) dom.setProperty(control, "value", String(index));
+      dom.setAttribute(control, "aria-valuetext", Lesson.format.value(value));
     } else if (control.type === "text") {
-      if (document.activeElement !== control) control.value = String(value);
+      if (document.activeElement !== control) dom.setProperty(control, "value", String(value));
     } else {
-      control.value = String(value);
+      dom.setProperty(control, "value", String(value));
     }
   }
 
   function syncSteps(section, kind, step) {
     dom.all('[data-step-text="' + kind + '"]', section).forEach(function (node) {
-      node.hidden = Number(node.dataset.step) !== step;
+      dom.setProperty(node, "hidden", Number(node.dataset.step) !== step);
     });
+  }
+
+  // Each section's controls and outputs, found once (the page's markup is fixed).
+  var found = {};
+  function controlsOf(figureId, section) {
+    if (!found[figureId]) {
+      found[figureId] = { controls: dom.all("[data-figure-setting]", section),
+                          outputs: dom.all("output[data-shows]", section) };
+    }
+    return found[figureId];
   }
 
   function onState(state) {
     var section = dom.sectionOf(state.figure);
     if (!section) return;
     var settings = state.settings || {};
-    dom.all("[data-figure-setting]", section).forEach(function (control) {
+    var parts = controlsOf(state.figure, section);
+    parts.controls.forEach(function (control) {
       syncControl(control, state);
     });
-    dom.all("output[data-shows]", section).forEach(function (output) {
+    parts.outputs.forEach(function (output) {
       var value = settings[output.dataset.shows];
       if (value != null) dom.setText(output, Lesson.format.value(value));
     });
@@ -128,7 +138,7 @@
       if (label) dom.setText(label, Lesson.captions.stepLabel(settings.step));
       dom.all("[data-step-delta]", section).forEach(function (button) {
         var next = settings.step + Number(button.dataset.stepDelta);
-        button.disabled = next < 1 || next > 8;
+        dom.setProperty(button, "disabled", next < 1 || next > 8);
       });
     }
     if (state.figure === "analogy" && typeof settings.analogy_step === "number") {

@@ -23,6 +23,15 @@
     if (node.textContent !== text) node.textContent = text;
   }
 
+  // The same for a property (value, checked, disabled, hidden) or an attribute:
+  // assigning even an unchanged value restyles and repaints the control.
+  function setProperty(node, name, value) {
+    if (node[name] !== value) node[name] = value;
+  }
+  function setAttribute(node, name, value) {
+    if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+  }
+
   function clear(node) {
     while (node.firstChild) node.removeChild(node.firstChild);
   }
@@ -72,7 +81,7 @@
     document.dispatchEvent(new CustomEvent("attention-lesson:event", { detail: payload }));
   }
 
-  Lesson.dom = { el: el, emit: emit, setText: setText, clear: clear, all: all, parse: parse, isObject: isObject,
+  Lesson.dom = { el: el, emit: emit, setText: setText, setProperty: setProperty, setAttribute: setAttribute, clear: clear, all: all, parse: parse, isObject: isObject,
                  sectionOf: sectionOf, scrollToSection: scrollToSection,
                  reducedMotion: reducedMotion };
 })();

@@ -63,7 +63,7 @@
   function syncChoice(state) {
     var model = state && state.settings && state.settings.model === "trained" ? "trained" : "designed";
     dom.all("input[data-trained-choice]", section).forEach(function (radio) {
-      radio.checked = radio.value === model;
+      dom.setProperty(radio, "checked", radio.value === model);
     });
     return model;
   }
@@ -97,16 +97,24 @@
     return { table: table, guesses: text.join(", ") };
   }
 
+  var designedControls = null;
+  function designedOnly() {
+    if (!designedControls) {
+      designedControls = dom.all(DESIGNED_ONLY.map(function (setting) {
+        return '[data-figure-setting="' + setting + '"]';
+      }).join(", "), section);
+    }
+    return designedControls;
+  }
+
   function onState(state) {
     if (!state || state.figure !== FIGURE) return;
     var trained = syncChoice(state) === "trained";
-    DESIGNED_ONLY.forEach(function (setting) {
-      dom.all('[data-figure-setting="' + setting + '"]', section).forEach(function (control) {
-        control.disabled = trained;
-      });
+    designedOnly().forEach(function (control) {
+      dom.setProperty(control, "disabled", trained);
     });
     var panel = section.querySelector("[data-trained-panel]");
-    panel.hidden = !trained;
+    dom.setProperty(panel, "hidden", !trained);
     var slot = panel.querySelector("[data-trained-table-slot]");
     dom.clear(slot);
     if (!trained || !Array.isArray(state.tokens) || !state.tokens.length) return;
