@@ -61,9 +61,11 @@ export async function launchBrowser() {
   const { chromium } = require('playwright-core');
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    // Without the omnibox popup that headless Chromium renders, hidden, for each new
+    // context's window (bench/page_metrics.mjs says more): less for 2 cores to do.
     args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
       '--disable-background-networking', '--disable-component-update', '--no-first-run',
-      '--disable-sync'],
+      '--disable-sync', '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup'],
   });
 }
 
