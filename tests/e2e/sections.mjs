@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launchBrowser, openPage, VIEWPORTS, SECTIONS, figureState, settle, eventually,
+  startServer, launchBrowser, openPage, VIEWPORTS, SECTIONS, figureState, command, settle, eventually,
   canvasSnapshot, assertNotBlank, saveArtifact,
 } from './helpers/harness.mjs';
 
@@ -154,6 +154,35 @@ for (const sectionId of ['opening', 'why', 'formula', 'analogy', 'walkthrough', 
     }
   });
 }
+
+// controls.js relabels the head and word lists in place rather than rebuilding them:
+// after each change they must still list exactly what the module reports.
+test('playground: the head and word lists follow the heads and the sentence', async () => {
+  const { context, page, problems } = await openPage(browser, server.url, VIEWPORTS.desktop);
+  try {
+    await page.locator('#playground button.show-figure').first().click();
+    await eventually(async () => (await figureState(page)).figure === 'playground');
+    const listed = (selector) => page.locator(`#playground select.${selector}`).evaluate((select) => ({
+      options: Array.from(select.options, (o) => [o.value, o.textContent]),
+      value: select.value,
+    }));
+    const expected = (names) => names.map((name, i) => [String(i), `${i + 1}. ${name}`]);
+    for (const [heads, head] of [[8, 6], [2, 1], [4, 3], [1, 0]]) {
+      const state = await command(page, { cmd: 'set', figure: 'playground', heads, head });
+      assert.equal(state.head_names.length, heads, `the module reports ${heads} heads`);
+      assert.deepEqual(await listed('head-select'), { options: expected(state.head_names), value: String(head) },
+                       `head list for ${heads} heads`);
+    }
+    for (const sentence of ['the cat sat on the mat because it was tired', 'dogs bark', 'the bank by the river']) {
+      const state = await command(page, { cmd: 'set', figure: 'playground', sentence, selected: 1 });
+      assert.deepEqual(await listed('token-select'), { options: expected(state.tokens), value: '1' },
+                       `word list for "${sentence}"`);
+    }
+    assert.deepEqual(problems, [], problems.join('\n'));
+  } finally {
+    await context.close();
+  }
+});
 
 test('walkthrough: each preset changes the sentence, the figure and the facts', async () => {
   const { context, page, problems } = await openPage(browser, server.url, VIEWPORTS.desktop);
