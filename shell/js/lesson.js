@@ -59,21 +59,26 @@
     })();
   }
 
+  // What needs no WebGL runs as soon as the module is ready, usually while the
+  // browser is still presenting the text: the page's listeners, and the first
+  // command, with which the figure in view computes its trace. That took ~70 ms
+  // off the way to the first figure (docs/PERFORMANCE.md).
+  function prepare(module) {
+    Lesson.figure.init(module);
+    Lesson.controls.init();
+    Lesson.formula.init();
+    Lesson.exporter.init();
+    Lesson.hashstate.init();
+    Lesson.figure.onState(Lesson.captions.onState);
+    Lesson.theme.init();
+  }
+
   function start(module) {
     var started = null, drawing = false;
     var steps = [
       function () {
-        Lesson.figure.init(module);
-        Lesson.controls.init();
-        Lesson.formula.init();
-        Lesson.exporter.init();
-        Lesson.hashstate.init();
-        Lesson.figure.onState(Lesson.captions.onState);
         try { started = dom.parse(module.startApp("#figure")); } catch (e) { started = { error: String(e && e.message || e) }; }
         drawing = dom.isObject(started) && started.ok === true;
-      },
-      function () {
-        Lesson.theme.init();  // the first command: the figure in view computes its trace
         // What scripts/bench.sh page reports as the time to the first figure.
         if (drawing && window.performance && performance.mark) {
           whenDrawn(function () { performance.mark("lesson-first-figure"); });
@@ -126,13 +131,18 @@
       Lesson.module.onAbort(fail);
       Lesson.module.whenSettled(function (result) {
         if (result.error) { fail(result.error); return; }
-        afterFirstPaint(function () {
+        var guarded = function (step) {
           if (failed) return;
-          try { start(result.module); } catch (e) {
+          try { step(result.module); } catch (e) {
             if (window.console) console.error(e);
             fail(e && e.message ? e.message : "the module failed to start");
           }
-        });
+        };
+        // A task apart from the module's instantiation, then the rest once the text is shown.
+        window.setTimeout(function () {
+          guarded(prepare);
+          afterFirstPaint(function () { guarded(start); });
+        }, 0);
       });
     });
   }
