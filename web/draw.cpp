@@ -45,8 +45,8 @@ struct HeatmapColours {  // everything besides the matrix that decides the texel
 };
 struct HeatmapTexture {
   GLuint name = 0;
-  // What the texels show, compared bit for bit. Plain floats: an Eigen copy in
-  // this -Os file is a call per element.
+  // What the texels show, compared bit for bit. Plain floats copied with
+  // memcpy: Eigen's copy relies on inlining, which this -Os file does not get.
   long rows = 0, cols = 0;
   std::vector<float> values;
   HeatmapColours colours{};
@@ -82,8 +82,8 @@ HeatmapTexture& next_heatmap_texture() {
 }
 
 // The texel ramps of the last hue asked for (and the theme's colours then):
-// 512 blends, each several calls in this -Os file, were a third of the
-// colouring of a 128 x 128 map.
+// they depend on nothing else, and each is 512 blends of several calls in this
+// -Os file, so eight maps of one hue share one.
 const TexelColours& texel_colours(ImU32 hue) {
   static TexelColours ramp;
   static std::array<ImU32, 4> made_for{};  // hue, panel, negative, grid (opaque, so never all 0)

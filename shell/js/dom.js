@@ -81,7 +81,8 @@
     document.dispatchEvent(new CustomEvent("attention-lesson:event", { detail: payload }));
   }
 
-  Lesson.dom = { el: el, emit: emit, setText: setText, setProperty: setProperty, setAttribute: setAttribute, clear: clear, all: all, parse: parse, isObject: isObject,
+  Lesson.dom = { el: el, emit: emit, setText: setText, setProperty: setProperty, setAttribute: setAttribute,
+                 clear: clear, all: all, parse: parse, isObject: isObject,
                  sectionOf: sectionOf, scrollToSection: scrollToSection,
                  reducedMotion: reducedMotion };
 })();
