@@ -41,21 +41,20 @@ struct ModelWeights {
   Matrix w_o;
 };
 
-// The weights are a pure function of the layout, the positional encoding and
-// the seed, and the random heads cost thousands of normal draws: a learner
-// switching between a few settings gets them from here (issue #6). The trace
-// owns its weights, so callers get a copy.
-ModelWeights model_weights(const ModelLayout& layout, const Lexicon& lexicon, Positional positional,
-                           std::uint32_t seed) {
+// The weights of the lesson's lexicon are a pure function of the layout, the
+// positional encoding and the seed, and the random heads cost thousands of
+// normal draws: a learner switching between a few settings gets them from here
+// (issue #6). The trace owns its weights, so callers get a copy.
+ModelWeights model_weights(const ModelLayout& layout, Positional positional, std::uint32_t seed) {
   using Key = std::tuple<int, int, Positional, std::uint32_t>;
-  static std::map<Key, ModelWeights> cache;  // always for lesson_lexicon()
+  static std::map<Key, ModelWeights> cache;
   static std::mutex mutex;
   const std::lock_guard<std::mutex> lock(mutex);
   const Key key(layout.heads, layout.d_model, positional, seed);
   auto found = cache.find(key);
   if (found == cache.end()) {
     if (cache.size() >= 16) cache.clear();  // a handful of settings is all a learner visits
-    found = cache.emplace(key, ModelWeights{demo_heads(layout, lexicon, positional, seed),
+    found = cache.emplace(key, ModelWeights{demo_heads(layout, lesson_lexicon(), positional, seed),
                                             output_projection(layout, seed)}).first;
   }
   return found->second;
@@ -97,7 +96,7 @@ ExplainTrace explain(const std::string& sentence, const ExplainOptions& options)
   trace.x = trace.embeddings + trace.positions;
 
   // Stage 3: each head projects x, (rotates q and k), and attends.
-  ModelWeights model = model_weights(layout, lexicon, options.positional, options.seed);
+  ModelWeights model = model_weights(layout, options.positional, options.seed);
   trace.concat = Matrix::Zero(n, layout.heads * layout.d_k);
   trace.heads.reserve(model.heads.size());
   for (HeadWeights& weights : model.heads) {

@@ -135,14 +135,14 @@
     tokens.forEach(function (t, i) {
       if (unknown[i] === true && words.indexOf(String(t)) < 0) words.push(String(t));
     });
-    if (!words.length) { note.hidden = true; dom.setText(note, ""); return; }
+    if (!words.length) { dom.setProperty(note, "hidden", true); dom.setText(note, ""); return; }
     var shown = words.slice(0, 8).map(quote).join(", ") + (words.length > 8 ? " and " + (words.length - 8) + " more" : "");
     var trained = state.settings && state.settings.model === "trained";  // shell/js/trained.js
     dom.setText(note, trained ?
       "The trained model's vocabulary has no " + shown + ": it reads each of them as <unk>, one shared token." :
       "The demo model knows nothing about " + shown +
       ". Each still gets a fixed made-up vector so the maths runs, but its attention pattern carries no meaning.");
-    note.hidden = false;
+    dom.setProperty(note, "hidden", false);
   }
 
   function updateMessage(state) {
@@ -173,8 +173,7 @@
       // Rewriting the same words would make screen readers say them again.
       if (description) dom.setText(description, text);
       var canvas = document.getElementById("figure");
-      var label = "Live figure: " + (FIGURE_NAMES[state.figure] || state.figure);
-      if (canvas && canvas.getAttribute("aria-label") !== label) canvas.setAttribute("aria-label", label);
+      if (canvas) dom.setAttribute(canvas, "aria-label", "Live figure: " + (FIGURE_NAMES[state.figure] || state.figure));
     }
   }
 
