@@ -102,7 +102,8 @@ json rnn_facts(const ElmanRnn& rnn, const Matrix& inputs, int distance, std::int
     throw std::invalid_argument("the distance must be between 1 and " + std::to_string(inputs.rows() - 1) +
                                 " for a sentence of " + std::to_string(inputs.rows()) + " words");
   }
-  // Two words `distance` apart: the second is read distance + 1 steps after the first.
+  // The first word is read at step 1 and the second `distance` steps later, at
+  // step distance + 1, with distance - 1 words between them.
   const FirstInputInfluence influence = first_input_influence(rnn, inputs.topRows(distance + 1));
   const float share = influence.relative[static_cast<std::size_t>(distance)];
 
@@ -112,13 +113,16 @@ json rnn_facts(const ElmanRnn& rnn, const Matrix& inputs, int distance, std::int
                            ? 0.0
                            : static_cast<double>(attention.total_ops) / static_cast<double>(recurrent.total_ops);
   return json{{"distance", distance},
+              {"words_between", distance - 1},
               {"rnn_share", share},
               {"rnn_percent", percent(share)},
               {"attention_hops", 1},
               {"length", plot_length},
               {"attention_ops", attention.total_ops},
               {"rnn_ops", recurrent.total_ops},
-              {"ops_ratio", rounded(ratio, 1)}};
+              {"ops_ratio", rounded(ratio, 1)},
+              {"d_model", d_model},
+              {"max_distance", static_cast<std::int64_t>(inputs.rows() - 1)}};
 }
 
 json formula_facts(const ExplainTrace& trace, int head, int selected, const ScalingDemo& demo) {
@@ -155,6 +159,12 @@ json formula_facts(const ExplainTrace& trace, int head, int selected, const Scal
   }
   facts["argmax_token"] = token_text(trace, argmax);
   facts["argmax_index"] = argmax;
+
+  // The shapes of Q = X W_Q, K = X W_K, V = X W_V for the setup paragraph.
+  facts["n"] = static_cast<std::int64_t>(trace.tokens.size());
+  facts["d_model"] = static_cast<std::int64_t>(shown.w_q.rows());
+  facts["d_k"] = static_cast<std::int64_t>(shown.w_k.cols());
+  facts["d_v"] = static_cast<std::int64_t>(shown.w_v.cols());
   return facts;
 }
 

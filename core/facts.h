@@ -30,12 +30,15 @@ int head_index(const ExplainTrace& trace, const std::string& name);
 // bottom_index, bottom_percent, self_percent.
 nlohmann::json flow_facts(const ExplainTrace& trace, int head, int selected);
 
-// distance, rnn_share (unrounded), rnn_percent, attention_hops (1), and the cost
-// model at the plot's largest length: length, attention_ops, rnn_ops,
-// ops_ratio (attention_ops / rnn_ops, one decimal). rnn_percent is the RNN's
-// first-input influence after distance + 1 steps relative to after 1 step
-// (FirstInputInfluence::relative[distance]) on these inputs (n x width).
-// The RNN's cost uses input and hidden width d_model, like for like.
+// distance (the second word is read that many steps after the first),
+// words_between (distance - 1), max_distance (the farthest the sentence allows:
+// inputs.rows() - 1), rnn_share (unrounded), rnn_percent,
+// attention_hops (1), and the cost model at the plot's largest length: length,
+// attention_ops, rnn_ops, ops_ratio (attention_ops / rnn_ops, one decimal) and
+// d_model, the width d both counts assume. rnn_percent is the RNN's first-input
+// influence in the state that reads the second word, relative to the state that
+// read the first (FirstInputInfluence::relative[distance]) on these inputs
+// (n x width). The RNN's cost uses input and hidden width d_model, like for like.
 // Throws unless 1 <= distance < inputs.rows().
 nlohmann::json rnn_facts(const ElmanRnn& rnn, const Matrix& inputs, int distance,
                          std::int64_t plot_length, std::int64_t d_model, std::int64_t heads);
@@ -44,7 +47,8 @@ nlohmann::json rnn_facts(const ElmanRnn& rnn, const Matrix& inputs, int distance
 // to two decimals, top_percent_scaled, top_percent_unscaled) and the selected
 // row of the trace: soft_1..3_token/_percent/_index are its three largest
 // weights (the query itself included: this is the whole row), argmax_token
-// and argmax_index what a hard argmax of the same scores picks.
+// and argmax_index what a hard argmax of the same scores picks; n, d_model,
+// d_k and d_v are the shapes of the shown head's projections.
 nlohmann::json formula_facts(const ExplainTrace& trace, int head, int selected, const ScalingDemo& demo);
 
 // query, top_token, top_percent, low_token, low_percent (their indices too),

@@ -7,6 +7,7 @@
 
 #include "core/embedded_lessons.h"
 #include "core/lesson_error.h"
+#include "core/random.h"
 
 namespace attn {
 
@@ -282,6 +283,20 @@ Grade grade(const QuizSet& quizzes, std::string_view quiz_id, std::string_view c
   return Grade{choice->correct, choice->explanation, quiz->answer().id};
 }
 
+std::vector<std::string> choice_order(const Quiz& quiz, std::uint32_t seed) {
+  std::vector<std::string> order;
+  for (const auto& choice : quiz.choices) order.push_back(choice.id);
+  if (seed == 0) return order;
+  // Fisher-Yates with the core's own generator, so the order is the same in
+  // every browser; the quiz id makes each quiz's shuffle its own.
+  Random random(stable_hash(quiz.id) ^ (static_cast<std::uint64_t>(seed) << 1));
+  for (std::size_t i = order.size(); i > 1; --i) {
+    const std::size_t j = static_cast<std::size_t>(random.next_u64() % i);
+    std::swap(order[i - 1], order[j]);
+  }
+  return order;
+}
+
 Progress normalise_progress(const QuizSet& quizzes, const json& state) {
   Progress progress;
   progress.total = static_cast<int>(quizzes.quizzes.size());
@@ -321,6 +336,14 @@ Progress normalise_progress(const QuizSet& quizzes, const json& state) {
         ++dropped;
       }
     }
+    if (auto it = state.find("choice_seed"); it != state.end()) {
+      // Whole numbers only (JSON from text reads them as unsigned, built ones may be signed).
+      const bool whole = it->is_number_integer();
+      const bool positive = whole && (it->is_number_unsigned() || it->get<std::int64_t>() >= 1);
+      const std::uint64_t seed = positive ? it->get<std::uint64_t>() : 0;
+      if (seed >= 1 && seed <= UINT32_MAX) progress.choice_seed = static_cast<std::uint32_t>(seed);
+      else ++dropped;
+    }
     // Where the learner is reading has been seen, whatever the list says.
     seen.insert(progress.section);
     for (const auto& section : sections) {
@@ -335,6 +358,7 @@ Progress normalise_progress(const QuizSet& quizzes, const json& state) {
     ++progress.answered;
     if (quizzes.find(quiz_id)->find_choice(choice_id)->correct) ++progress.correct;
   }
+  for (const auto& quiz : quizzes.quizzes) progress.choice_order[quiz.id] = choice_order(quiz, progress.choice_seed);
   progress.complete = progress.answered == progress.total && progress.seen.size() == sections.size();
   if (dropped > 0) {
     progress.notice = "dropped " + std::to_string(dropped) +
@@ -367,7 +391,9 @@ json progress_to_json(const Progress& progress) {
               {"seen", progress.seen},
               {"score", {{"correct", progress.correct}, {"answered", progress.answered}, {"total", progress.total}}},
               {"complete", progress.complete},
-              {"notice", progress.notice}};
+              {"notice", progress.notice},
+              {"choice_seed", progress.choice_seed},
+              {"choice_order", progress.choice_order}};
 }
 
 }  // namespace attn

@@ -6,6 +6,7 @@
 // read at all becomes a fresh start rather than an error.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -15,6 +16,10 @@
 
 namespace attn {
 
+// The lesson's own file also keeps its choices' lengths balanced, so that the
+// longest is no tell (tested in tests/core/quiz_test.cpp, not enforced here):
+// in each quiz the longest choice is at most 1.5 times the shortest, and the
+// correct one at most 5% longer than the longest wrong one.
 struct QuizChoice {
   std::string id;           // "a", "b", ... unique within its quiz
   std::string text;
@@ -65,6 +70,12 @@ struct Grade {
 // Throws std::invalid_argument for an unknown quiz or choice id.
 Grade grade(const QuizSet& quizzes, std::string_view quiz_id, std::string_view choice_id);
 
+// The order one learner sees a quiz's choices in: a shuffle of the choice ids
+// drawn from (seed, quiz id), the same on every visit with the same seed. It
+// is for display only: grading goes by choice id. Seed 0 means no seed yet
+// and gives the file's order.
+std::vector<std::string> choice_order(const Quiz& quiz, std::uint32_t seed);
+
 struct Progress {
   std::map<std::string, std::string> answers;  // quiz id -> choice id, both known
   std::string section = "opening";             // where the learner was reading
@@ -75,6 +86,10 @@ struct Progress {
   // Every quiz answered (right or wrong: a wrong answer still shows its
   // explanation) and every section seen.
   bool complete = false;
+  // The learner's seed for the order of the choices (1 .. 2^32 - 1; 0 = none
+  // saved yet: the page draws one and saves it), and that order per quiz.
+  std::uint32_t choice_seed = 0;
+  std::map<std::string, std::vector<std::string>> choice_order;  // quiz id -> choice ids
   // What was dropped from the saved state, for the page to mention; empty
   // when the state was clean.
   std::string notice;
@@ -83,9 +98,10 @@ struct Progress {
 // Larger saved states are discarded whole (a fresh start).
 constexpr std::size_t kMaxProgressBytes = 16 * 1024;
 
-// Normalises a saved state {answers, section, seen} against the quizzes:
-// unknown quiz ids, unknown choice ids, unknown sections and fields of the
-// wrong type are dropped. The current section counts as seen. Never throws
+// Normalises a saved state {answers, section, seen, choice_seed} against the
+// quizzes: unknown quiz ids, unknown choice ids, unknown sections, seeds that
+// are not whole numbers from 1 to 2^32 - 1 and fields of the wrong type are
+// dropped. The current section counts as seen. Never throws
 // for bad state: a non-object gives a fresh state.
 Progress normalise_progress(const QuizSet& quizzes, const nlohmann::json& state);
 
@@ -94,7 +110,7 @@ Progress normalise_progress(const QuizSet& quizzes, const nlohmann::json& state)
 Progress progress_from_text(const QuizSet& quizzes, std::string_view saved);
 
 // {"answers", "section", "seen", "score": {"correct", "answered", "total"},
-//  "complete", "notice"}
+//  "complete", "notice", "choice_seed", "choice_order": {quiz id: [choice ids]}}
 nlohmann::json progress_to_json(const Progress& progress);
 
 }  // namespace attn

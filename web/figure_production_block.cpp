@@ -1,8 +1,9 @@
 // The production figure's block diagram for the selected word: each head's
 // output side by side, their concatenation, times W_O, the residual and
 // layer norm, the feed-forward network and its residual, one row per stage
-// with the residual paths drawn as skips on the right. Every cell is a number
-// from the trace or core/transformer_block; hovering shows it.
+// with the residual paths drawn as skips on the right. The block is post-norm,
+// as core/transformer_block computes it, and a note under it says so. Every
+// cell is a number from the trace or core/transformer_block; hovering shows it.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -48,12 +49,23 @@ void draw_production_block(const FigureState& fig, draw::Area area) {
        "the heads' outputs laid end to end: " + std::to_string(h) + times() + std::to_string(dk) + " = " +
            std::to_string(width)},
       {times() + "W_O (" + draw::shape(width, d) + ")", trace.output.row(s), p.key,
-       "MultiHead(x): W_O mixes the heads and learns which matter for this word"},
-      {"x + MultiHead, LayerNorm", b.attention_normed.row(s), p.accent,
-       "residual: the input passes straight through and attention adds to it; then rescaled to mean 0, variance 1"},
-      {"FFN, per word", b.ffn_output.row(s), p.value,
-       "a small network applied to each word on its own: where much knowledge is thought to live"},
-      {"+ residual, LayerNorm", b.output.row(s), p.accent, "the block's output, the next block's input"}};
+       "MultiHead(x): one fixed W_O, the same for every word, mixes the heads' outputs\n(each head writes through "
+       "its own " + std::to_string(dk) + " rows of W_O, and the results add up)"},
+      {"a = LN(x + MultiHead)", b.attention_normed.row(s), p.accent,
+       "residual: the input passes straight through and attention adds to it; then layer norm rescales the "
+       "word's vector to mean 0, variance 1 (post-norm: after the addition)"},
+      {"FFN(a), per word", b.ffn_output.row(s), p.value,
+       "the feed-forward network, the same for each word on its own; its hidden layer is 4" + times() +
+           std::to_string(d) + " wide, with seeded weights, not trained"},
+      {"LN(a + FFN(a))", b.output.row(s), p.accent,
+       "residual around the feed-forward network, then layer norm: the block's output, the next block's input"}};
+  // The placement, in words, under the diagram; the stage labels show it as formulas.
+  const float note_h = draw::font_px(small) + 6.f;
+  draw::text(ImVec2(area.min.x, area.max.y - draw::font_px(small)),
+             draw::fit(small, "LN = layer norm, after each residual addition: post-norm, as in the 2017 paper",
+                       area.width()),
+             p.muted, small);
+  area.max.y -= note_h;
   const float row_h = std::clamp(area.height() / static_cast<float>(stages.size()), 12.f, 34.f);
   const float label_w = std::min(190.f, area.width() * 0.36f);
   const float skip_w = 26.f;  // room on the right for the residual paths

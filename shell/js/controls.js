@@ -125,6 +125,13 @@
     if (!section) return;
     var settings = state.settings || {};
     var parts = controlsOf(state.figure, section);
+    var facts = state.facts || {};
+    if (state.figure === "rnn" && typeof facts.max_distance === "number") {
+      // The distance slider stops where the figure's sentence ends (the core says where).
+      dom.all('input[data-figure-setting="rnn_distance"]', section).forEach(function (slider) {
+        dom.setAttribute(slider, "max", String(facts.max_distance));
+      });
+    }
     parts.controls.forEach(function (control) {
       syncControl(control, state);
     });

@@ -80,7 +80,7 @@
         Lesson.quiz.init();
         Lesson.progress.load();
         Lesson.scorm.start();  // in an LMS: open the session and resume from its suspend data
-        Lesson.quiz.restore(Lesson.progress.get().answers);
+        Lesson.quiz.restore(Lesson.progress.get());
         var fromHash = Lesson.hashstate.restore(true);
         if (!drawing) {
           Lesson.fallback.noWebGL(dom.isObject(started) && started.error ? started.error : "");

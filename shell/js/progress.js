@@ -33,6 +33,7 @@
       out.seen = SECTIONS.filter(function (s) { return raw.seen.indexOf(s) >= 0; });
     }
     if (dom.isObject(raw.answers)) out.answers = raw.answers;  // kept, not trusted
+    if (typeof raw.choice_seed === "number") out.choice_seed = raw.choice_seed;  // kept for the module to check
     return out;
   }
 
@@ -46,7 +47,8 @@
       } catch (e) { /* fall through to the basic check */ }
     }
     var basic = basicCheck(raw);
-    return { state: basic, text: JSON.stringify({ answers: basic.answers, section: basic.section, seen: basic.seen }) };
+    return { state: basic, text: JSON.stringify({ answers: basic.answers, section: basic.section, seen: basic.seen,
+                                                  choice_seed: basic.choice_seed }) };
   }
 
   function render() {
@@ -72,7 +74,8 @@
   }
 
   function save() {
-    var result = normalise({ answers: current.answers, section: current.section, seen: current.seen });
+    var result = normalise({ answers: current.answers, section: current.section, seen: current.seen,
+                             choice_seed: current.choice_seed });
     current = result.state;
     if (!dom.isObject(current.answers)) current.answers = {};
     if (!Array.isArray(current.seen)) current.seen = [];
@@ -84,7 +87,17 @@
     }
   }
 
-  // Reads what was saved; call again once the module is there to validate it.
+  // A learner's seed for the order of the quiz choices, drawn once and saved
+  // with the progress (the core turns it into the order).
+  function newChoiceSeed() {
+    var seed = new Uint32Array(1);
+    if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(seed);
+    else seed[0] = Math.floor(Math.random() * 4294967295);
+    return seed[0] || 1;
+  }
+
+  // Reads what was saved; call again once the module is there to validate it
+  // (and, on a first visit, to save a new choice seed).
   function load() {
     var raw = dom.parse(readStorage());
     var result = normalise(dom.isObject(raw) ? raw : {});
@@ -92,6 +105,11 @@
     if (!dom.isObject(current.answers)) current.answers = {};
     if (!Array.isArray(current.seen)) current.seen = [];
     wasComplete = current.complete === true;
+    if (current.choice_seed === 0) {  // the module answered and no seed was saved
+      current.choice_seed = newChoiceSeed();
+      save();
+      return current;
+    }
     render();
     return current;
   }

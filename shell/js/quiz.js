@@ -1,6 +1,7 @@
 // The four quick checks: built from m.quizzes() into the .quiz[data-quiz]
 // slots as radio groups, graded by m.grade, with the explanation for the
-// chosen answer. Answers go to progress; restored answers are shown again.
+// chosen answer. Answers go to progress; restored answers are shown again, and
+// the choices appear in the learner's own saved order.
 (function () {
   "use strict";
   var Lesson = window.Lesson = window.Lesson || {};
@@ -95,8 +96,30 @@
     });
   }
 
-  // Shows saved answers again, graded, without counting them as new answers.
-  function restore(answers) {
+  // Puts each quiz's choices in this learner's order (the core's seeded shuffle,
+  // saved with the progress), so the answer is not always in the same place.
+  // Display only: the radios keep their choice ids, which are what is graded.
+  function arrange(choiceOrder) {
+    if (!dom.isObject(choiceOrder)) return;
+    dom.all(".quiz[data-quiz]").forEach(function (container) {
+      var order = choiceOrder[container.dataset.quiz];
+      var list = container.querySelector(".quiz-choices");
+      if (!Array.isArray(order) || !list) return;
+      order.forEach(function (choiceId) {
+        var label = dom.all("label", list).filter(function (l) {
+          return l.querySelector("input").value === choiceId;
+        })[0];
+        if (label) list.appendChild(label);
+      });
+    });
+  }
+
+  // Orders the choices for this learner and shows saved answers again, graded,
+  // without counting them as new answers.
+  function restore(progress) {
+    if (!dom.isObject(progress)) return;
+    arrange(progress.choice_order);
+    var answers = progress.answers;
     if (!dom.isObject(answers)) return;
     dom.all(".quiz[data-quiz]").forEach(function (container) {
       var choiceId = answers[container.dataset.quiz];

@@ -121,6 +121,22 @@ TEST(formula_facts, lists_the_three_largest_weights_of_the_whole_row) {
   EXPECT_EQ(facts["dk"], 16);
 }
 
+TEST(formula_facts, shapes_are_those_of_the_projections) {
+  const ExplainTrace trace = explain("Alice emailed Bob because she had a question", ExplainOptions{});
+  const ScalingDemo demo = scaling_demo(16, 7);
+  for (int head = 0; head < static_cast<int>(trace.heads.size()); ++head) {
+    const json facts = formula_facts(trace, head, 4, demo);
+    const HeadTrace& shown = trace.heads[static_cast<std::size_t>(head)];
+    // X is n x d_model, and Q = X W_Q is n x d_k: read the shapes off the products.
+    EXPECT_EQ(facts["n"], trace.x.rows());
+    EXPECT_EQ(facts["n"], 8);  // eight words, counted by hand
+    EXPECT_EQ(facts["d_model"], trace.x.cols());
+    EXPECT_EQ(facts["d_k"], shown.q.cols());
+    EXPECT_EQ(facts["d_k"], shown.k.cols());
+    EXPECT_EQ(facts["d_v"], shown.v.cols());
+  }
+}
+
 TEST(formula_facts, demo_numbers_match_the_demo_weights) {
   for (int dk : {1, 4, 64, 256}) {
     const ScalingDemo demo = scaling_demo(dk, 3);
@@ -270,6 +286,11 @@ TEST(rnn_facts, survival_is_the_jacobian_norm_ratio_and_fades) {
     const json facts = rnn_facts(rnn, trace.x, distance, 512, 64, 8);
     EXPECT_NEAR(facts["rnn_share"].get<double>(), norm(distance) / norm(0), 1e-3);
     EXPECT_EQ(facts["attention_hops"], 1);
+    // Tokens 0 and `distance`: the ones strictly between them, counted.
+    int between = 0;
+    for (int t = 1; t < distance; ++t) ++between;
+    EXPECT_EQ(facts["words_between"], between);
+    EXPECT_EQ(facts["max_distance"], 12) << "13 words: the last is 12 steps after the first";
     EXPECT_LE(facts["rnn_percent"].get<int>(), previous);
     previous = facts["rnn_percent"];
   }
@@ -291,6 +312,7 @@ TEST(rnn_facts, cost_counts_follow_the_hand_formulas) {
   EXPECT_EQ(facts["attention_ops"], attention);
   EXPECT_EQ(facts["rnn_ops"], recurrent);
   EXPECT_NEAR(facts["ops_ratio"].get<double>(), static_cast<double>(attention) / recurrent, 0.05);
+  EXPECT_EQ(facts["d_model"], d) << "the ratio says which d it assumes";
 }
 
 }  // namespace

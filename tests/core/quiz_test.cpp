@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -66,10 +69,42 @@ TEST(lesson_quizzes, every_choice_is_explained_and_exactly_one_is_right) {
   }
 }
 
-TEST(lesson_quizzes, the_pronoun_is_the_answer_to_the_first_check) {
+// Characters as a reader counts them: UTF-8 code points (so "√" and "×" count 1).
+std::size_t code_points(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The length rule for lessons/quizzes.json (core/quiz.h, docs/API.md): a
+// learner must not be able to spot the answer by its length. In every quiz the
+// longest choice is at most 1.5 times the shortest, and the correct choice is
+// at most 5% longer than the longest wrong one.
+TEST(lesson_quizzes, choice_lengths_do_not_give_the_answer_away) {
+  for (const Quiz& quiz : lesson_quizzes().quizzes) {
+    std::size_t shortest = SIZE_MAX, longest = 0, longest_wrong = 0;
+    for (const QuizChoice& choice : quiz.choices) {
+      const std::size_t length = code_points(choice.text);
+      shortest = std::min(shortest, length);
+      longest = std::max(longest, length);
+      if (!choice.correct) longest_wrong = std::max(longest_wrong, length);
+    }
+    EXPECT_LE(longest * 2, shortest * 3) << quiz.id << ": choices from " << shortest << " to " << longest << " characters";
+    EXPECT_LE(code_points(quiz.answer().text) * 100, longest_wrong * 105)
+        << quiz.id << ": the correct choice is the longest by a clear margin";
+  }
+}
+
+TEST(lesson_quizzes, correct_choices_do_not_share_one_id) {
+  std::set<std::string> ids;
+  for (const Quiz& quiz : lesson_quizzes().quizzes) ids.insert(quiz.answer().id);
+  EXPECT_GE(ids.size(), 3u) << "the correct answers' ids should vary from quiz to quiz";
+}
+
+TEST(lesson_quizzes, the_first_check_asks_what_tiling_saves) {
   const Quiz* q1 = lesson_quizzes().find("q1");
   ASSERT_NE(q1, nullptr);
-  expect_contains(q1->answer().text, "she");
+  expect_contains(q1->question, "tiles");
+  expect_contains(q1->answer().text, "Memory");
 }
 
 // --- loader errors -----------------------------------------------------------
@@ -247,8 +282,60 @@ TEST_F(QuizGrading, garbage_or_oversized_text_gives_a_fresh_state_with_a_notice)
   }
 }
 
+// --- the order of the choices --------------------------------------------------
+
+TEST_F(QuizGrading, choice_order_is_a_permutation_and_the_same_for_the_same_seed) {
+  for (const Quiz& quiz : set.quizzes) {
+    std::vector<std::string> file_order;
+    for (const QuizChoice& choice : quiz.choices) file_order.push_back(choice.id);
+    EXPECT_EQ(choice_order(quiz, 0), file_order) << "no seed: the file's order";
+    for (std::uint32_t seed : {1u, 2u, 77u, 4294967295u}) {
+      std::vector<std::string> order = choice_order(quiz, seed);
+      EXPECT_EQ(order, choice_order(quiz, seed)) << "stable for seed " << seed;
+      std::sort(order.begin(), order.end());
+      std::vector<std::string> sorted_ids = file_order;
+      std::sort(sorted_ids.begin(), sorted_ids.end());
+      EXPECT_EQ(order, sorted_ids) << "every choice exactly once, seed " << seed;
+    }
+  }
+}
+
+TEST(choice_order, every_choice_lands_in_every_place_for_some_learner) {
+  // Over many seeds, each of the lesson's correct answers appears at every
+  // position, about equally often: the order is a real shuffle.
+  for (const Quiz& quiz : lesson_quizzes().quizzes) {
+    std::vector<int> at(quiz.choices.size(), 0);
+    const int learners = 4000;
+    for (std::uint32_t seed = 1; seed <= static_cast<std::uint32_t>(learners); ++seed) {
+      const std::vector<std::string> order = choice_order(quiz, seed);
+      const auto place = std::find(order.begin(), order.end(), quiz.answer().id) - order.begin();
+      ++at[static_cast<std::size_t>(place)];
+    }
+    const double expected = static_cast<double>(learners) / static_cast<double>(quiz.choices.size());
+    for (std::size_t place = 0; place < at.size(); ++place) {
+      EXPECT_NEAR(at[place], expected, expected * 0.1) << quiz.id << ", place " << place;
+    }
+  }
+}
+
+TEST_F(QuizGrading, the_choice_seed_is_kept_and_a_bad_one_dropped) {
+  const Progress kept = normalise_progress(set, json{{"choice_seed", 12345}});
+  EXPECT_EQ(kept.choice_seed, 12345u);
+  EXPECT_EQ(kept.choice_order.at("q1"), choice_order(*set.find("q1"), 12345));
+  EXPECT_EQ(kept.notice, "");
+  for (const json& bad : {json(0), json(-3), json(4294967296ull), json(1.5), json("7"), json::array()}) {
+    const Progress dropped = normalise_progress(set, json{{"choice_seed", bad}});
+    EXPECT_EQ(dropped.choice_seed, 0u) << bad.dump();
+    expect_contains(dropped.notice, "dropped 1");
+  }
+  const json out = progress_to_json(kept);
+  EXPECT_EQ(out["choice_seed"], 12345);
+  EXPECT_EQ(out["choice_order"]["q2"], json(choice_order(*set.find("q2"), 12345)));
+}
+
 TEST_F(QuizGrading, normalised_progress_reads_back_unchanged) {
-  const json state = {{"answers", {{"q1", "c"}, {"q2", "b"}}}, {"section", "analogy"}, {"seen", {"why"}}};
+  const json state = {
+      {"answers", {{"q1", "c"}, {"q2", "b"}}}, {"section", "analogy"}, {"seen", {"why"}}, {"choice_seed", 9}};
   const json once = progress_to_json(normalise_progress(set, state));
   const json twice = progress_to_json(progress_from_text(set, once.dump()));
   EXPECT_EQ(once, twice);

@@ -99,6 +99,54 @@ test('quizzes: wrong and right answers get feedback, progress moves and survives
   }
 });
 
+// The choice ids in the order the page shows them, quiz by quiz.
+const shownOrder = (page) => page.$$eval('.quiz[data-quiz]', (all) => Object.fromEntries(all.map((q) =>
+  [q.dataset.quiz, [...q.querySelectorAll('input[type="radio"]')].map((r) => r.value)])));
+
+test('quizzes: each learner sees the choices in their own order, the same after a reload', async () => {
+  const m = await loadModuleInNode();
+  const orderFor = (seed) => JSON.parse(m.progress(JSON.stringify({ choice_seed: seed }))).choice_order;
+  // Two learners with known saved seeds see the core's order for their seed.
+  for (const seed of [5, 6]) {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+    await context.addInitScript((saved) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('attention-lesson:progress', JSON.stringify({ choice_seed: saved }));
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, seed);
+    const page = await context.newPage();
+    try {
+      await page.goto(server.url, { waitUntil: 'load' });
+      await waitReady(page);
+      const expected = orderFor(seed);
+      assert.deepEqual(await eventually(async () => {
+        const shown = await shownOrder(page);
+        return JSON.stringify(shown) === JSON.stringify(expected) && shown;
+      }), expected, `seed ${seed}: the page shows the core's order`);
+      await page.reload({ waitUntil: 'load' });
+      await waitReady(page);
+      assert.deepEqual(await shownOrder(page), expected, `seed ${seed}: the same order after a reload`);
+    } finally {
+      await context.close();
+    }
+  }
+  assert.notDeepEqual(orderFor(5), orderFor(6), 'the two learners differ');
+
+  // A first visit draws a seed, saves it with the progress and shows its order.
+  const { context, page } = await openPage(browser, server.url, VIEWPORTS.desktop);
+  try {
+    const saved = await eventually(() => page.evaluate(() => {
+      const state = JSON.parse(localStorage.getItem('attention-lesson:progress') || '{}');
+      return state.choice_seed > 0 && state.choice_seed;
+    }));
+    assert.ok(saved, 'a new learner gets a saved seed');
+    assert.deepEqual(await shownOrder(page), orderFor(saved));
+  } finally {
+    await context.close();
+  }
+});
+
 test('quizzes: the page still works when storage is unavailable', async () => {
   const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
   // A sandboxed frame throws on any use of localStorage; make the top page do the same.
