@@ -59,15 +59,20 @@ void draw_production_block(const FigureState& fig, draw::Area area) {
            std::to_string(d) + " wide, with seeded weights, not trained"},
       {"LN(a + FFN(a))", b.output.row(s), p.accent,
        "residual around the feed-forward network, then layer norm: the block's output, the next block's input"}};
-  // The placement, in words, under the diagram; the stage labels show it as formulas.
+  // The placement, in words, under the diagram, when there is room for it as
+  // well as for one readable line per stage; the stage labels show it as formulas.
   const float note_h = draw::font_px(small) + 6.f;
-  draw::text(ImVec2(area.min.x, area.max.y - draw::font_px(small)),
-             draw::fit(small, "LN = layer norm, after each residual addition: post-norm, as in the 2017 paper",
-                       area.width()),
-             p.muted, small);
-  area.max.y -= note_h;
+  const float line_min = draw::font_px(small) + 3.f;
+  if (area.height() - note_h >= line_min * static_cast<float>(stages.size())) {
+    draw::text(ImVec2(area.min.x, area.max.y - draw::font_px(small)),
+               draw::fit(small, "LN = layer norm, after each residual addition: post-norm, as in the 2017 paper",
+                         area.width()),
+               p.muted, small);
+    area.max.y -= note_h;
+  }
   const float row_h = std::clamp(area.height() / static_cast<float>(stages.size()), 12.f, 34.f);
-  const float label_w = std::min(190.f, area.width() * 0.36f);
+  // Wide enough for "a = LN(x + MultiHead)" in full on a phone.
+  const float label_w = std::min(190.f, area.width() * 0.42f);
   const float skip_w = 26.f;  // room on the right for the residual paths
   ImDrawList* list = ImGui::GetWindowDrawList();
   std::vector<float> mid_y;

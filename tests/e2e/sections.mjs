@@ -184,6 +184,35 @@ test('playground: the head and word lists follow the heads and the sentence', as
   }
 });
 
+test('why: the distance slider stops at the sentence, and label, caption and figure count alike', async () => {
+  const { context, page, problems } = await openPage(browser, server.url, VIEWPORTS.desktop);
+  try {
+    await page.locator('#why button.show-figure').first().click();
+    await eventually(async () => (await figureState(page)).figure === 'rnn');
+    const slider = page.locator('#why input[data-figure-setting="rnn_distance"]');
+    const read = () => page.evaluate(() => ({
+      label: document.querySelector('#why output[data-fact="rnn.distance"]').textContent.trim(),
+      caption: document.querySelector('#why .caption [data-fact="rnn.distance"]').textContent.trim(),
+      between: document.querySelector('#why .caption [data-fact="rnn.words_between"]').textContent.trim(),
+    }));
+    for (const wanted of [1, 3, 30]) {
+      const state = await command(page, { cmd: 'set', figure: 'rnn', rnn_distance: wanted });
+      // The figure draws tokens[0] .. tokens[distance]: the last word is tokens.length - 1 steps on.
+      const farthest = state.tokens.length - 1;
+      const drawn = Math.min(wanted, farthest);
+      assert.equal(state.facts.distance, drawn, `asked for ${wanted}`);
+      assert.equal(await eventually(async () => (await slider.getAttribute('max')) === String(farthest)), true,
+                   `the slider's maximum is the sentence's last word (${farthest})`);
+      const shown = await eventually(async () => { const t = await read(); return t.label === String(drawn) && t; });
+      assert.deepEqual(shown, { label: String(drawn), caption: String(drawn), between: String(drawn - 1) },
+                       `label, caption and words between for distance ${drawn}`);
+    }
+    assert.deepEqual(problems, [], problems.join('\n'));
+  } finally {
+    await context.close();
+  }
+});
+
 test('walkthrough: each preset changes the sentence, the figure and the facts', async () => {
   const { context, page, problems } = await openPage(browser, server.url, VIEWPORTS.desktop);
   try {
