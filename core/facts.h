@@ -7,7 +7,16 @@
 // - "top" and "bottom"/"low" are among the words the query can see other than
 //   itself (masked keys are not candidates); ties go to the earlier word; when
 //   there is no other word, the token is "" and its index -1;
-// - token indices (`*_index`) come with each token, for highlighting.
+// - token indices (`*_index`) come with each token, for highlighting;
+// - every fact set about one query row (flow, formula, analogy, walkthrough)
+//   also carries the row's claim under the lesson's one rule (row_spread,
+//   figure_math.h): decisive (bool), argmax_token/_index/_percent (the largest
+//   visible weight, the query itself included, the earlier word on ties),
+//   even_percent (the even share 1/n), and hint_head: for a flat row, the first
+//   other head whose row for this word is decisive and points elsewhere ("" if
+//   none); row_percents and row_ranks: per token, its percentage and its place
+//   in the row (1 = argmax), null where the mask hides it. Words may only name
+//   argmax as a "largest share" when decisive.
 // Every function throws std::invalid_argument for a head or token index out
 // of range.
 #pragma once
@@ -43,8 +52,8 @@ nlohmann::json rnn_facts(const ElmanRnn& rnn, const Matrix& inputs, int distance
 // The d_k demo (dk, entropy_scaled_bits, entropy_unscaled_bits, max_entropy_bits
 // to two decimals, top_percent_scaled, top_percent_unscaled) and the selected
 // row of the trace: soft_1..3_token/_percent/_index are its three largest
-// weights (the query itself included: this is the whole row), argmax_token
-// and argmax_index what a hard argmax of the same scores picks.
+// weights (the query itself included: this is the whole row); argmax_token
+// is also what a hard argmax of the same scores picks.
 nlohmann::json formula_facts(const ExplainTrace& trace, int head, int selected, const ScalingDemo& demo);
 
 // query, top_token, top_percent, low_token, low_percent (their indices too),

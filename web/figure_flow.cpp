@@ -84,7 +84,7 @@ void draw_flow(FigureState& fig) {
   draw::Area bars = area;
   bars.min.y = chips.bottom + 16.f;
   const attn::RowSpread spread = attn::row_spread(head.attention, selected);
-  if (spread.nearly_uniform) {
+  if (!spread.decisive) {
     draw::text(bars.min, draw::fit(fonts().bold, draw::quote(query) + " spreads its attention almost evenly: no word stands out.",
                                    bars.width()), p.text, fonts().bold);
     bars.take_top(draw::font_px(fonts().bold) + 4.f);
