@@ -95,6 +95,7 @@ void put_focus(json& facts, const ExplainTrace& trace, int head, int selected) {
     if (other.decisive && other.argmax != selected) hint = trace.heads[h].name;
   }
   facts["hint_head"] = hint;
+  facts["head_role"] = head_role(shown.name);
 
   // Every word's share and its place in the row (1: the argmax; ties keep
   // sentence order), so the page can say how a learner's guess fared without
@@ -117,6 +118,13 @@ void put_focus(json& facts, const ExplainTrace& trace, int head, int selected) {
 }
 
 }  // namespace
+
+std::string head_role(const std::string& head_name) {
+  for (const char* designed : {"coreference", "sense", "previous"})
+    if (head_name == designed) return designed;
+  if (head_name.rfind("random ", 0) == 0) return "random";
+  return "trained";
+}
 
 int head_index(const ExplainTrace& trace, const std::string& name) {
   for (std::size_t h = 0; h < trace.heads.size(); ++h) {
@@ -200,15 +208,6 @@ json analogy_facts(const ExplainTrace& trace, int head, int selected) {
   json facts = {{"query", token_text(trace, selected)}, {"query_index", selected}, {"head", shown.name}};
   put_pick(facts, trace, "top", top);
   put_pick(facts, trace, "low", low);
-
-  double share = 0.0;
-  const RowVector output = shown.attention.output.row(selected);
-  const double output_norm2 = static_cast<double>(output.squaredNorm());
-  if (top.index >= 0 && output_norm2 > 0.0) {
-    const RowVector contribution = top.weight * shown.v.row(top.index);
-    share = static_cast<double>(contribution.dot(output)) / output_norm2;
-  }
-  facts["top_value_share_percent"] = static_cast<int>(std::lround(share * 100.0));
   put_focus(facts, trace, head, selected);
   return facts;
 }
@@ -278,14 +277,21 @@ json production_facts(const ExplainTrace& trace, const ExplainOptions& options) 
               {"orders_max_difference", orders.max_difference}};
 }
 
-json playground_facts(const ExplainTrace& trace) {
+json playground_facts(const ExplainTrace& trace, int head, int selected) {
+  const HeadTrace& shown = checked_head(trace, head);
+  check_token(trace, selected);
   const auto unknown = std::count_if(trace.tokens.begin(), trace.tokens.end(),
                                      [](const Token& token) { return !token.known; });
-  return json{{"n", static_cast<std::int64_t>(trace.tokens.size())},
-              {"heads", static_cast<std::int64_t>(trace.heads.size())},
-              {"d_model", trace.d_model},
-              {"d_k", trace.d_k},
-              {"unknown_count", static_cast<std::int64_t>(unknown)}};
+  json facts = {{"n", static_cast<std::int64_t>(trace.tokens.size())},
+                {"heads", static_cast<std::int64_t>(trace.heads.size())},
+                {"d_model", trace.d_model},
+                {"d_k", trace.d_k},
+                {"unknown_count", static_cast<std::int64_t>(unknown)},
+                {"query", token_text(trace, selected)},
+                {"query_index", selected},
+                {"head", shown.name}};
+  put_focus(facts, trace, head, selected);
+  return facts;
 }
 
 }  // namespace attn

@@ -89,7 +89,7 @@ nlohmann::json figure_facts(FigureState& fig) {
     case FigureId::production:
       return production_facts_cached(fig);
     case FigureId::playground:
-      return attn::playground_facts(trace);
+      return attn::playground_facts(trace, s.head, s.selected);
     case FigureId::takeaway:
       return attn::flow_facts(trace, s.head, s.selected);
   }
