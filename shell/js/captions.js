@@ -70,10 +70,10 @@
       if (step === 1) return "Step 1 of 3: " + quote(f.query) + " broadcasts its query.";
       if (step === 2) {
         return "Step 2 of 3: " + Lesson.claims.sentence(f, "match") +
-          (has(f, "low_token", "low_percent") && f.low_token ?
+          (f.decisive && has(f, "low_token", "low_percent") && f.low_token ?
             " " + quote(f.low_token) + " matches worst with " + fmt(f.low_percent) + "%." : "");
       }
-      return "Step 3 of 3: in the blend of values, " + Lesson.claims.sentence(f, "blend");
+      return "Step 3 of 3: " + (f.decisive ? "in the blend of values, " : "") + Lesson.claims.sentence(f, "blend");
     },
     walkthrough: function (s, f) {
       var step = (s.settings && s.settings.step) || 1;
