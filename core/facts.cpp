@@ -79,12 +79,14 @@ void put_pick(json& facts, const ExplainTrace& trace, const std::string& prefix,
 }
 
 // The row's claim under the lesson's one rule (row_spread in figure_math.h):
-// whether it is decisive, its argmax over the visible keys (the query itself
+// the query, whether it is decisive, its argmax over the visible keys (the query itself
 // included), the even share, and for a flat row the first other head whose row
 // for this word is decisive and points away from the word itself.
 void put_focus(json& facts, const ExplainTrace& trace, int head, int selected) {
   const HeadTrace& shown = trace.heads[static_cast<std::size_t>(head)];
   const RowSpread spread = row_spread(shown.attention, selected);
+  facts["query"] = token_text(trace, selected);
+  facts["query_index"] = selected;
   facts["decisive"] = spread.decisive;
   facts["even_percent"] = percent(spread.even_share);
   put_pick(facts, trace, "argmax", Pick{static_cast<int>(spread.argmax), spread.largest});

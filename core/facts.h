@@ -8,10 +8,12 @@
 //   itself (masked keys are not candidates); ties go to the earlier word; when
 //   there is no other word, the token is "" and its index -1;
 // - token indices (`*_index`) come with each token, for highlighting;
-// - every fact set about one query row (flow, formula, analogy, walkthrough)
+// - every fact set about one query row (flow, formula, analogy, walkthrough,
+//   playground)
 //   also carries the row's claim under the lesson's one rule (row_spread,
-//   figure_math.h): decisive (bool), argmax_token/_index/_percent (the largest
-//   visible weight, the query itself included, the earlier word on ties),
+//   figure_math.h): query and query_index, decisive (bool),
+//   argmax_token/_index/_percent (the largest visible weight, the query
+//   itself included, the earlier word on ties),
 //   even_percent (the even share 1/n), and hint_head: for a flat row, the first
 //   other head whose row for this word is decisive and points elsewhere ("" if
 //   none); row_percents and row_ranks: per token, its percentage and its place
