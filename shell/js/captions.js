@@ -73,7 +73,7 @@
           (f.decisive && has(f, "low_token", "low_percent") && f.low_token ?
             " " + quote(f.low_token) + " matches worst with " + fmt(f.low_percent) + "%." : "");
       }
-      return "Step 3 of 3: " + (f.decisive ? "in the blend of values, " : "") + Lesson.claims.sentence(f, "blend");
+      return "Step 3 of 3: " + Lesson.claims.sentence(f, "blend");
     },
     walkthrough: function (s, f) {
       var step = (s.settings && s.settings.step) || 1;

@@ -41,8 +41,8 @@
         quote(f.argmax_token) + " matches best and gets " + pct + " of the attention.";
     }
     if (kind === "blend") {
-      return self ? "its own value gets the largest weight, " + pct + ", and the rest is shared among the other words." :
-        quote(f.argmax_token) + "'s value gets the largest weight, " + pct + ", and the rest is shared among the other words.";
+      return "In the blend, " + (self ? "its own value" : quote(f.argmax_token) + "'s value") +
+        " gets the largest weight, " + pct + "; the rest is shared among the other words.";
     }
     if (kind === "softmax") {
       var parts = [1, 2, 3].filter(function (r) {

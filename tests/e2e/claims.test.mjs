@@ -1,7 +1,8 @@
 // Every sentence on the page that names where a word's attention goes is checked
 // against the weights themselves: the walkthrough's presets (found in the page,
 // not listed here) on every head and step, the flow figure on every word and head,
-// the analogy's steps, the formula's softmax sentence and the playground caption.
+// the analogy's steps, the formula's softmax sentence, the playground caption and the
+// trained heads' table text.
 // The truth comes from m.explain (the raw weight rows, independent of the facts the
 // captions are built from); argmax and the decisive rule are worked out here:
 //   decisive  <=>  w_max >= u + 0.2 (1 - u),  u = 1 / (keys the query may see).
@@ -26,12 +27,13 @@ async function truthOf(figure) {
   return page.evaluate((figureId) => {
     const state = JSON.parse(JSON.stringify(window.lessonDebug.command({ cmd: 'state', figure: figureId })));
     const s = state.settings;
-    const request = { sentence: s.sentence, heads: s.heads, d_model: s.d_model, positional: s.positional,
-      causal: s.causal, scale: s.scale, temperature: s.temperature, seed: s.seed, max_tokens: s.max_tokens,
-      model: s.model || 'designed', stages: false };
+    const request = s.model === 'trained' ?
+      { sentence: s.sentence, model: 'trained', max_tokens: s.max_tokens, stages: false } :
+      { sentence: s.sentence, heads: s.heads, d_model: s.d_model, positional: s.positional, causal: s.causal,
+        scale: s.scale, temperature: s.temperature, seed: s.seed, max_tokens: s.max_tokens, stages: false };
     const trace = JSON.parse(window.Lesson.figure.module().explain(JSON.stringify(request)));
     return { state, tokens: trace.tokens, row: trace.heads[s.head].weights[state.selected],
-             causal: request.model === 'trained' || s.causal };
+             causal: s.model === 'trained' || s.causal };
   }, figure);
 }
 
@@ -167,4 +169,20 @@ test('playground: the caption follows the rule on every head', async () => {
     await command(page, { cmd: 'set', figure: 'playground', head: h, selected: 4 });
     check(await text('#figure-description'), judge(await truthOf('playground')), `playground head ${h}`);
   }
+});
+
+test('trained heads: the sentence under the table follows the rule on every head and word', async () => {
+  await page.evaluate(() => window.Lesson.trained.choose('trained'));
+  const ready = async () => (await command(page, { cmd: 'state', figure: 'playground' })).settings.model === 'trained';
+  for (let i = 0; i < 100 && !(await ready()); i++) await page.waitForTimeout(100);
+  const state = await command(page, { cmd: 'set', figure: 'playground', sentence: 'the cat sat on the mat' });
+  assert.equal(state.settings.model, 'trained');
+  for (let h = 0; h < state.head_names.length; h++) {
+    for (let w = 0; w < state.tokens.length; w++) {
+      await command(page, { cmd: 'set', figure: 'playground', head: h, selected: w });
+      const t = judge(await truthOf('playground'));
+      check(await text('#playground [data-trained-claim]'), t, `trained ${state.head_names[h]}, word ${w}`);
+    }
+  }
+  await page.evaluate(() => window.Lesson.trained.choose('designed'));
 });
