@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/cost_model.h"
+#include "core/figure_math.h"
 #include "core/positional.h"
 
 namespace attn {
@@ -77,7 +78,55 @@ void put_pick(json& facts, const ExplainTrace& trace, const std::string& prefix,
   facts[prefix + "_percent"] = percent(pick.weight);
 }
 
+// The row's claim under the lesson's one rule (row_spread in figure_math.h):
+// the query, whether it is decisive, its argmax over the visible keys (the query itself
+// included), the even share, and for a flat row the first other head whose row
+// for this word is decisive and points away from the word itself.
+void put_focus(json& facts, const ExplainTrace& trace, int head, int selected) {
+  const HeadTrace& shown = trace.heads[static_cast<std::size_t>(head)];
+  const RowSpread spread = row_spread(shown.attention, selected);
+  facts["query"] = token_text(trace, selected);
+  facts["query_index"] = selected;
+  facts["decisive"] = spread.decisive;
+  facts["even_percent"] = percent(spread.even_share);
+  put_pick(facts, trace, "argmax", Pick{static_cast<int>(spread.argmax), spread.largest});
+  std::string hint;
+  for (std::size_t h = 0; h < trace.heads.size() && !spread.decisive && hint.empty(); ++h) {
+    if (static_cast<int>(h) == head) continue;
+    const RowSpread other = row_spread(trace.heads[h].attention, selected);
+    if (other.decisive && other.argmax != selected) hint = trace.heads[h].name;
+  }
+  facts["hint_head"] = hint;
+  facts["head_role"] = head_role(shown.name);
+
+  // Every word's share and its place in the row (1: the argmax; ties keep
+  // sentence order), so the page can say how a learner's guess fared without
+  // computing anything. Keys the mask hides have neither: null.
+  const Matrix& weights = shown.attention.weights;
+  std::vector<int> order;
+  for (Eigen::Index j = 0; j < weights.cols(); ++j)
+    if (visible(shown, selected, j)) order.push_back(static_cast<int>(j));
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return weights(selected, a) > weights(selected, b); });
+  json percents(json::value_t::array), ranks(json::value_t::array);
+  for (Eigen::Index j = 0; j < weights.cols(); ++j) percents.push_back(nullptr), ranks.push_back(nullptr);
+  for (std::size_t rank = 0; rank < order.size(); ++rank) {
+    const auto j = static_cast<std::size_t>(order[rank]);
+    percents[j] = percent(weights(selected, order[rank]));
+    ranks[j] = static_cast<int>(rank) + 1;
+  }
+  facts["row_percents"] = std::move(percents);
+  facts["row_ranks"] = std::move(ranks);
+}
+
 }  // namespace
+
+std::string head_role(const std::string& head_name) {
+  for (const char* designed : {"coreference", "sense", "previous"})
+    if (head_name == designed) return designed;
+  if (head_name.rfind("random ", 0) == 0) return "random";
+  return "trained";
+}
 
 int head_index(const ExplainTrace& trace, const std::string& name) {
   for (std::size_t h = 0; h < trace.heads.size(); ++h) {
@@ -93,6 +142,7 @@ json flow_facts(const ExplainTrace& trace, int head, int selected) {
   put_pick(facts, trace, "top", pick_other(shown, selected, /*largest=*/true));
   put_pick(facts, trace, "bottom", pick_other(shown, selected, /*largest=*/false));
   facts["self_percent"] = percent(shown.attention.weights(selected, selected));
+  put_focus(facts, trace, head, selected);
   return facts;
 }
 
@@ -150,15 +200,9 @@ json formula_facts(const ExplainTrace& trace, int head, int selected, const Scal
     put_pick(facts, trace, prefix, pick);
   }
 
-  // The figure's hard-argmax toggle uses the same function on the same scores.
-  const Matrix& logits = shown.attention.masked.rows() > 0 ? shown.attention.masked : shown.attention.scaled;
-  const Matrix hard = hard_argmax_rows(logits.row(selected));
-  int argmax = -1;
-  for (Eigen::Index j = 0; j < hard.cols(); ++j) {
-    if (hard(0, j) == 1.0f) argmax = static_cast<int>(j);
-  }
-  facts["argmax_token"] = token_text(trace, argmax);
-  facts["argmax_index"] = argmax;
+  // A hard argmax of the scores picks the same word as the largest weight:
+  // softmax keeps the order of a row (tested against hard_argmax_rows).
+  put_focus(facts, trace, head, selected);
 
   // The shapes of Q = X W_Q, K = X W_K, V = X W_V for the setup paragraph.
   facts["n"] = static_cast<std::int64_t>(trace.tokens.size());
@@ -176,15 +220,7 @@ json analogy_facts(const ExplainTrace& trace, int head, int selected) {
   json facts = {{"query", token_text(trace, selected)}, {"query_index", selected}, {"head", shown.name}};
   put_pick(facts, trace, "top", top);
   put_pick(facts, trace, "low", low);
-
-  double share = 0.0;
-  const RowVector output = shown.attention.output.row(selected);
-  const double output_norm2 = static_cast<double>(output.squaredNorm());
-  if (top.index >= 0 && output_norm2 > 0.0) {
-    const RowVector contribution = top.weight * shown.v.row(top.index);
-    share = static_cast<double>(contribution.dot(output)) / output_norm2;
-  }
-  facts["top_value_share_percent"] = static_cast<int>(std::lround(share * 100.0));
+  put_focus(facts, trace, head, selected);
   return facts;
 }
 
@@ -202,6 +238,7 @@ json walkthrough_facts(const ExplainTrace& trace, int head, int selected) {
   put_pick(facts, trace, "top", pick_other(shown, selected, /*largest=*/true));
   facts["self_percent"] = percent(shown.attention.weights(selected, selected));
   facts["row_sum"] = rounded(static_cast<double>(shown.attention.weights.row(selected).sum()), 4);
+  put_focus(facts, trace, head, selected);
   return facts;
 }
 
@@ -252,14 +289,21 @@ json production_facts(const ExplainTrace& trace, const ExplainOptions& options) 
               {"orders_max_difference", orders.max_difference}};
 }
 
-json playground_facts(const ExplainTrace& trace) {
+json playground_facts(const ExplainTrace& trace, int head, int selected) {
+  const HeadTrace& shown = checked_head(trace, head);
+  check_token(trace, selected);
   const auto unknown = std::count_if(trace.tokens.begin(), trace.tokens.end(),
                                      [](const Token& token) { return !token.known; });
-  return json{{"n", static_cast<std::int64_t>(trace.tokens.size())},
-              {"heads", static_cast<std::int64_t>(trace.heads.size())},
-              {"d_model", trace.d_model},
-              {"d_k", trace.d_k},
-              {"unknown_count", static_cast<std::int64_t>(unknown)}};
+  json facts = {{"n", static_cast<std::int64_t>(trace.tokens.size())},
+                {"heads", static_cast<std::int64_t>(trace.heads.size())},
+                {"d_model", trace.d_model},
+                {"d_k", trace.d_k},
+                {"unknown_count", static_cast<std::int64_t>(unknown)},
+                {"query", token_text(trace, selected)},
+                {"query_index", selected},
+                {"head", shown.name}};
+  put_focus(facts, trace, head, selected);
+  return facts;
 }
 
 }  // namespace attn

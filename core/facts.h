@@ -7,7 +7,18 @@
 // - "top" and "bottom"/"low" are among the words the query can see other than
 //   itself (masked keys are not candidates); ties go to the earlier word; when
 //   there is no other word, the token is "" and its index -1;
-// - token indices (`*_index`) come with each token, for highlighting.
+// - token indices (`*_index`) come with each token, for highlighting;
+// - every fact set about one query row (flow, formula, analogy, walkthrough,
+//   playground)
+//   also carries the row's claim under the lesson's one rule (row_spread,
+//   figure_math.h): query and query_index, decisive (bool),
+//   argmax_token/_index/_percent (the largest visible weight, the query
+//   itself included, the earlier word on ties),
+//   even_percent (the even share 1/n), and hint_head: for a flat row, the first
+//   other head whose row for this word is decisive and points elsewhere ("" if
+//   none); row_percents and row_ranks: per token, its percentage and its place
+//   in the row (1 = argmax), null where the mask hides it; head_role (below).
+//   Words may only name argmax as a "largest share" when decisive.
 // Every function throws std::invalid_argument for a head or token index out
 // of range.
 #pragma once
@@ -25,6 +36,12 @@ namespace attn {
 
 // Index of the head with this name, or -1.
 int head_index(const ExplainTrace& trace, const std::string& name);
+
+// What a head was made for, from the names the models give their heads
+// (core/demo_heads.h, core/gpt_explain.cpp): "coreference", "sense" and
+// "previous" are the demo's designed heads, "random" its seeded, untrained
+// ones ("random 4", ...), and any other name is a trained model's head.
+std::string head_role(const std::string& head_name);
 
 // query, query_index, head, top_token, top_index, top_percent, bottom_token,
 // bottom_index, bottom_percent, self_percent.
@@ -46,17 +63,14 @@ nlohmann::json rnn_facts(const ElmanRnn& rnn, const Matrix& inputs, int distance
 // The d_k demo (dk, entropy_scaled_bits, entropy_unscaled_bits, max_entropy_bits
 // to two decimals, top_percent_scaled, top_percent_unscaled) and the selected
 // row of the trace: soft_1..3_token/_percent/_index are its three largest
-// weights (the query itself included: this is the whole row), argmax_token
-// and argmax_index what a hard argmax of the same scores picks; n, d_model,
-// d_k and d_v are the shapes of the shown head's projections.
+// weights (the query itself included: this is the whole row); argmax_token
+// is also what a hard argmax of the same scores picks; n, d_model, d_k and
+// d_v are the shapes of the shown head's projections.
 nlohmann::json formula_facts(const ExplainTrace& trace, int head, int selected, const ScalingDemo& demo);
 
-// query, top_token, top_percent, low_token, low_percent (their indices too),
-// and top_value_share_percent: how much of the query's output comes from the
-// top match. The output is o = sum_j w_j v_j; the top match contributes
-// c = w_top v_top, and its share is the projection of c onto o, (c . o) / (o . o).
-// These shares add up to 100 over all words (one can be negative when its
-// value points away from the output); a zero output gives 0.
+// query, top_token, top_percent, low_token, low_percent (their indices too).
+// Step 3's "how much comes from" quotes the weight (argmax_percent), the same
+// measure as the walkthrough's step 7.
 nlohmann::json analogy_facts(const ExplainTrace& trace, int head, int selected);
 
 // Shapes (n, d_model, d_k, heads, sqrt_dk to three decimals) and the selected
@@ -80,7 +94,8 @@ WordOrderComparison compare_word_orders(const ExplainOptions& options);
 // orders_max_difference) run with the given options.
 nlohmann::json production_facts(const ExplainTrace& trace, const ExplainOptions& options);
 
-// n, heads, d_model, d_k, unknown_count.
-nlohmann::json playground_facts(const ExplainTrace& trace);
+// n, heads, d_model, d_k, unknown_count, and the selected row of the head
+// shown (query, head and the row claim above).
+nlohmann::json playground_facts(const ExplainTrace& trace, int head, int selected);
 
 }  // namespace attn

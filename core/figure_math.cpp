@@ -70,13 +70,13 @@ RowSpread row_spread(const AttentionTrace& attention, Eigen::Index row) {
     if (hidden(attention, row, j)) continue;
     ++spread.visible;
     const float w = attention.weights(row, j);
-    spread.largest = std::max(spread.largest, w);
+    if (spread.argmax < 0 || w > spread.largest) spread.largest = w, spread.argmax = j;
     if (w > 0.0f) spread.entropy_bits -= w * std::log2(w);
   }
   if (spread.visible == 0) return spread;  // a fully masked row has no distribution
   spread.even_share = 1.0f / static_cast<float>(spread.visible);
   spread.max_entropy_bits = std::log2(static_cast<float>(spread.visible));
-  spread.nearly_uniform = spread.largest <= 1.5f * spread.even_share;
+  spread.decisive = spread.largest >= spread.even_share + kDecisiveFraction * (1.0f - spread.even_share);
   return spread;
 }
 

@@ -38,18 +38,27 @@ RowVector blend_values(const RowVector& weights, const Matrix& v);
 // word on ties, 0 elsewhere). Masked keys are never picked.
 RowVector row_weights(const AttentionTrace& attention, Eigen::Index row, bool hard_argmax);
 
+// The lesson's one rule for whether a row of weights names a word. A row is
+// decisive when its largest weight w_max has covered at least
+// kDecisiveFraction of the way from the even share u = 1/n (n = keys the
+// query may see) to all the weight on one word:
+//     w_max >= u + kDecisiveFraction * (1 - u).
+// With 0.2: 60% of 2 words, 30% of 8, 24% of 24, 21% of 64. A row that is not
+// decisive is flat: no caption, fact or figure may call its maximum a
+// "largest share" or a "most attended" word. A row with a single visible key
+// is trivially all on that key and counts as decisive.
+constexpr float kDecisiveFraction = 0.2f;
+
 // How evenly one query row spreads its attention over the keys it may see.
 struct RowSpread {
   Eigen::Index visible = 0;       // keys not hidden by the causal mask
   float even_share = 0.0f;        // 1 / visible: every visible key alike
   float largest = 0.0f;           // the row's largest weight
+  Eigen::Index argmax = -1;       // its key (the earlier word on ties); -1 when every key is masked
   float entropy_bits = 0.0f;      // Shannon entropy of the row
   float max_entropy_bits = 0.0f;  // log2(visible): the entropy of an even row
-  // True when no word stands out: the largest weight is at most 1.5 times the
-  // even share (for 9 words, no weight above about 17%).
-  bool nearly_uniform = false;
+  bool decisive = false;          // the rule above
 };
-// Throws std::invalid_argument for a row out of range.
 RowSpread row_spread(const AttentionTrace& attention, Eigen::Index row);
 
 // Operation counts of one attention layer and of an RNN (core/cost_model.h,

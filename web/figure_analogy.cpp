@@ -7,6 +7,7 @@
 #include "core/facts.h"
 #include "web/commands.h"
 #include "web/draw.h"
+#include "web/row_claim.h"
 #include "web/figures.h"
 #include "web/fonts.h"
 #include "web/theme.h"
@@ -26,7 +27,7 @@ void draw_analogy(FigureState& fig) {
   draw::Area area = draw::figure_area();
   draw::title(area, kTitles[step - 1], step == 1   ? query + " broadcasts its query, like asking around a crowded room."
                                        : step == 2 ? "Each word's key (its name badge) is scored against " + query + "'s query."
-                                                   : query + " listens most to the best match and leaves with a blend.");
+                                                   : query + " listens to each word as much as it matched and leaves with a blend.");
   const attn::Matrix& weights = head.attention.weights;  // read, never recomputed
   std::vector<ImU32> fills;
   for (Eigen::Index j = 0; j < weights.cols(); ++j)
@@ -71,15 +72,10 @@ void draw_analogy(FigureState& fig) {
   // Step 3: listen to each word as much as it matched, and add up what you heard.
   std::vector<float> row;
   for (Eigen::Index j = 0; j < weights.cols(); ++j) row.push_back(weights(s.selected, j));
-  const nlohmann::json facts = attn::analogy_facts(trace, s.head, s.selected);
-  const std::string top = facts.value("top_token", "");
-  if (!top.empty()) {
-    draw::text(area.min, draw::fit(fonts().bold, std::to_string(facts.value("top_value_share_percent", 0)) + "% of " + query +
-                                                     "'s new vector comes from " + draw::quote(top) + "'s value.",
-                                   area.width()),
-               p.text, fonts().bold);
-    area.take_top(draw::font_px(fonts().bold) + 6.f);
-  }
+  // The weight is the one measure quoted for "how much comes from" a word,
+  // here and in the walkthrough's step 7.
+  area.take_top(draw::text_wrapped(area.min, row_claim(attn::analogy_facts(trace, s.head, s.selected)), p.text,
+                                   area.width(), fonts().bold) + 6.f);
   const draw::BarResult bars =
       draw::bar_rows(area.take_top(std::min(area.height() * 0.6f, 24.f * row.size())), words, row, p.value, s.selected);
   if (bars.hovered >= 0)

@@ -75,12 +75,8 @@ nlohmann::json figure_facts(FigureState& fig) {
   const attn::ExplainTrace& trace = *fig.trace;
   const FigureSettings& s = fig.settings;
   switch (fig.id) {
-    case FigureId::flow: {
-      nlohmann::json facts = attn::flow_facts(trace, s.head, s.selected);
-      // The caption should not name a "top" word when none stands out.
-      facts["nearly_uniform"] = attn::row_spread(trace.heads[s.head].attention, s.selected).nearly_uniform;
-      return facts;
-    }
+    case FigureId::flow:
+      return attn::flow_facts(trace, s.head, s.selected);
     case FigureId::rnn:
       if (trace.tokens.size() < 2) throw std::invalid_argument("The RNN comparison needs at least two words.");
       return rnn_facts_cached(fig);
@@ -93,7 +89,7 @@ nlohmann::json figure_facts(FigureState& fig) {
     case FigureId::production:
       return production_facts_cached(fig);
     case FigureId::playground:
-      return attn::playground_facts(trace);
+      return attn::playground_facts(trace, s.head, s.selected);
     case FigureId::takeaway:
       return attn::flow_facts(trace, s.head, s.selected);
   }

@@ -4,9 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/figure_math.h"
+#include "core/facts.h"
 #include "web/commands.h"
 #include "web/draw.h"
+#include "web/row_claim.h"
 #include "web/figures.h"
 #include "web/fonts.h"
 #include "web/main_loop.h"
@@ -79,16 +80,12 @@ void draw_flow(FigureState& fig) {
   int hovered = chips.hovered;
   int clicked = chips.clicked;
 
-  // Exact percentages, one bar per word. When no word stands out, say so
-  // rather than let the eye crown a "top" word by a point or two.
+  // Exact percentages, one bar per word, under the row's claim: a flat row
+  // says so rather than let the eye crown a "top" word by a point or two.
   draw::Area bars = area;
   bars.min.y = chips.bottom + 16.f;
-  const attn::RowSpread spread = attn::row_spread(head.attention, selected);
-  if (spread.nearly_uniform) {
-    draw::text(bars.min, draw::fit(fonts().bold, draw::quote(query) + " spreads its attention almost evenly: no word stands out.",
-                                   bars.width()), p.text, fonts().bold);
-    bars.take_top(draw::font_px(fonts().bold) + 4.f);
-  }
+  bars.take_top(draw::text_wrapped(bars.min, row_claim(attn::flow_facts(trace, fig.settings.head, selected)), p.text,
+                                   bars.width(), fonts().bold) + 4.f);
   draw::text(bars.min, "Attention from " + draw::quote(query) + " (sums to 100%)", p.muted, fonts().small);
   bars.take_top(draw::font_px(fonts().small) + 6.f);
   const draw::BarResult bar = draw::bar_rows(bars, words, row, p.key, selected);

@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/facts.h"
 #include "core/gpt_explain.h"
 #include "web/commands.h"
 #include "web/draw.h"
+#include "web/row_claim.h"
 #include "web/figures.h"
 #include "web/fonts.h"
 #include "web/main_loop.h"
@@ -76,6 +78,8 @@ void single_head(FigureState& fig, const std::vector<std::string>& words, draw::
   style.probabilities = true;
   style.highlight_row = fig.settings.selected;
   style.max_cell = 56.f;
+  const std::string claim = row_claim(attn::playground_facts(*fig.trace, fig.settings.head, fig.settings.selected));
+  area.take_top(draw::text_wrapped(area.min, claim, palette().text, area.width(), fonts().small) + 6.f);
   const draw::HeatmapResult map = draw::heatmap(area, head.name, head.attention.weights, words, words, style);
   if (map.row >= 0) draw::tooltip(weight_tooltip(head, words, map.row, map.column));
   if (map.clicked_row >= 0) select_from_canvas(map.clicked_row);

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/facts.h"
 #include "web/commands.h"
 #include "web/draw.h"
+#include "web/row_claim.h"
 #include "web/figures.h"
 #include "web/fonts.h"
 #include "web/theme.h"
@@ -48,6 +50,8 @@ void draw_takeaway(FigureState& fig) {
   for (Eigen::Index j = 0; j < head.attention.weights.cols(); ++j) weights.push_back(head.attention.weights(s, j));
   draw::text(area.min, "On the running example (" + head.name + " head):", p.text, fonts().bold);
   area.take_top(draw::font_px(fonts().bold) + 6.f);
+  area.take_top(draw::text_wrapped(area.min, row_claim(attn::flow_facts(trace, fig.settings.head, s)), p.text,
+                                   area.width(), fonts().small) + 4.f);
   const draw::Area bars_area = area.take_top(std::min(area.height() - 60.f, 24.f * weights.size()));
   const draw::BarResult bars = draw::bar_rows(bars_area, words, weights, p.key, s);
   if (bars.hovered >= 0)

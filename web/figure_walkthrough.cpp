@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/facts.h"
 #include "core/figure_math.h"
 #include "web/commands.h"
 #include "web/draw.h"
+#include "web/row_claim.h"
 #include "web/figures.h"
 #include "web/fonts.h"
 #include "web/theme.h"
@@ -193,8 +195,15 @@ void step_scaling(View& v, draw::Area& area) {
   if (after.clicked_row >= 0) v.clicked = after.clicked_row;
 }
 
+// The selected row's claim under the lesson's rule, above steps 6 and 7.
+void claim_line(View& v, draw::Area& area) {
+  const std::string claim = row_claim(attn::walkthrough_facts(v.trace, v.fig.settings.head, v.selected));
+  area.take_top(draw::text_wrapped(area.min, claim, palette().text, area.width(), fonts().bold) + 6.f);
+}
+
 void step_softmax(View& v, draw::Area& area) {
   const Palette& p = palette();
+  claim_line(v, area);
   const attn::Matrix& weights = v.head.attention.weights;
   const attn::Vector row_totals = attn::row_sums(weights);
   draw::Area sums = area;
@@ -220,6 +229,7 @@ void step_softmax(View& v, draw::Area& area) {
 
 void step_output(View& v, draw::Area& area) {
   const Palette& p = palette();
+  claim_line(v, area);
   const attn::Matrix& weights = v.head.attention.weights;
   draw::text(area.min, "output of " + row_of(v, v.selected) + " = \xCE\xA3 weight \xC3\x97 value", p.text, fonts().bold);
   area.take_top(draw::font_px(fonts().bold) + 10.f);

@@ -1,7 +1,7 @@
 // Words about the figures, built from each figure's state: the opening caption,
-// the aria-live description of the figure on show, the canvas label, notices
-// and the "unknown words" note. Only wording happens here; every number is a
-// fact from the core.
+// the aria-live description of the figure on show, the canvas label, notices,
+// the "unknown words" note and the prose's claim slots (js/claims.js). Only
+// wording happens here; every number is a fact from the core.
 (function () {
   "use strict";
   var Lesson = window.Lesson = window.Lesson || {};
@@ -29,21 +29,12 @@
 
   function quote(word) { return "\u201c" + fmt(word) + "\u201d"; }
 
+  // The row's claim (js/claims.js), and on a decisive row the least attended
+  // word too; a flat row names no word at all.
   function flowSentence(f) {
-    if (!has(f, "query", "top_token", "top_percent", "bottom_token", "bottom_percent")) return "";
-    // A flat row has no favourite: naming the same word as largest and smallest
-    // would read as nonsense.
-    if (f.top_percent === f.bottom_percent) {
-      return quote(f.query) + " spreads its attention evenly, " + fmt(f.top_percent) + "% to each word.";
-    }
-    return quote(f.query) + " gives " + fmt(f.top_percent) + "% of its attention to " +
-      quote(f.top_token) + " and " + fmt(f.bottom_percent) + "% to " + quote(f.bottom_token) + ".";
-  }
-
-  function selectedToken(state) {
-    var tokens = Array.isArray(state.tokens) ? state.tokens : [];
-    return typeof state.selected === "number" && tokens[state.selected] != null ?
-      tokens[state.selected] : null;
+    var claim = Lesson.claims.sentence(f, "share");
+    if (!claim || !f.decisive || !has(f, "bottom_token", "bottom_percent") || !f.bottom_token) return claim;
+    return claim + " The least, " + fmt(f.bottom_percent) + "%, goes to " + quote(f.bottom_token) + ".";
   }
 
   var describers = {
@@ -61,12 +52,10 @@
       var settings = s.settings || {};
       var parts = [];
       if (settings.hard_argmax && has(f, "argmax_token")) {
-        parts.push("Hard argmax: all the weight goes to " + quote(f.argmax_token) + ".");
-      } else if (has(f, "soft_1_token", "soft_1_percent", "soft_2_token", "soft_2_percent")) {
-        parts.push("Softmax: " + quote(f.soft_1_token) + " " + fmt(f.soft_1_percent) + "%, " +
-          quote(f.soft_2_token) + " " + fmt(f.soft_2_percent) + "%" +
-          (has(f, "soft_3_token", "soft_3_percent") ?
-            ", " + quote(f.soft_3_token) + " " + fmt(f.soft_3_percent) + "%" : "") + ".");
+        parts.push("Hard argmax: all the weight goes to " + quote(f.argmax_token) +
+          (f.decisive === false ? ", though the softmax row is flat and that pick is decided by a hair." : "."));
+      } else {
+        parts.push(Lesson.claims.sentence(f, "softmax"));
       }
       if (has(f, "dk", "top_percent_scaled", "top_percent_unscaled")) {
         parts.push("With d_k = " + fmt(f.dk) + ", the largest weight is " +
@@ -77,25 +66,20 @@
     },
     analogy: function (s, f) {
       var step = (s.settings && s.settings.analogy_step) || 1;
-      if (!has(f, "query", "top_token", "top_percent")) return "";
+      if (!has(f, "query")) return "";
       if (step === 1) return "Step 1 of 3: " + quote(f.query) + " broadcasts its query.";
       if (step === 2) {
-        return "Step 2 of 3: " + quote(f.top_token) + " matches best with " + fmt(f.top_percent) + "%" +
-          (has(f, "low_token", "low_percent") ?
-            "; " + quote(f.low_token) + " matches worst with " + fmt(f.low_percent) + "%." : ".");
+        return "Step 2 of 3: " + Lesson.claims.sentence(f, "match") +
+          (f.decisive && has(f, "low_token", "low_percent") && f.low_token ?
+            " " + quote(f.low_token) + " matches worst with " + fmt(f.low_percent) + "%." : "");
       }
-      return "Step 3 of 3: " + (has(f, "top_value_share_percent") ?
-        fmt(f.top_value_share_percent) + "% of " + quote(f.query) + "'s new vector comes from " +
-        quote(f.top_token) + "'s value." : "the pronoun's new vector is a blend of the values.");
+      return "Step 3 of 3: " + Lesson.claims.sentence(f, "blend");
     },
     walkthrough: function (s, f) {
       var step = (s.settings && s.settings.step) || 1;
       var text = stepLabel(step) + ".";
-      if (has(f, "query", "top_token", "top_percent")) {
-        text += " " + quote(f.query) + " gives its largest share, " + fmt(f.top_percent) +
-          "%, to " + quote(f.top_token) + ".";
-      }
-      return text;
+      var claim = Lesson.claims.sentence(f, "share");
+      return claim ? text + " Head: " + fmt(f.head) + ". " + claim : text;
     },
     production: function (s, f) {
       if (!has(f, "positional", "orders_identical_up_to_permutation")) return "";
@@ -107,12 +91,14 @@
     },
     playground: function (s, f) {
       if (!has(f, "n", "heads", "d_k")) return "";
-      var word = selectedToken(s);
+      var claim = Lesson.claims.sentence(f, "share");
       return fmt(f.n) + " tokens, " + fmt(f.heads) + " heads of width " + fmt(f.d_k) + "." +
-        (word != null ? " Query word: " + quote(word) + "." : "");
+        (claim ? " Head " + fmt(f.head) + ": " + claim : "");
     },
-    takeaway: function () {
-      return "Queries search, keys are matched, and the values come back blended by softmax weights.";
+    takeaway: function (s, f) {
+      var claim = Lesson.claims.sentence(f, "share");
+      return "Queries search, keys are matched, and the values come back blended by softmax weights." +
+        (claim ? " On the running example (" + fmt(f.head) + " head): " + claim : "");
     }
   };
 
@@ -160,6 +146,7 @@
   }
 
   function onState(state) {
+    Lesson.claims.fill(state);
     if (state.figure === "flow") {
       var caption = document.getElementById("flow-caption");
       var sentence = flowSentence(state.facts || {});

@@ -2,7 +2,8 @@
 // data-figure-setting sends {"cmd":"set", "figure": <its section's figure>,
 // <setting>: value}; every new state puts the controls back in line with the
 // module's settings (so a refused value snaps back), rebuilds the word and
-// head lists, and shows the current step's text.
+// head lists, and shows the current step's text. A preset button sends its
+// sentence, then its head (data-head, by name) and its query word.
 (function () {
   "use strict";
   var Lesson = window.Lesson = window.Lesson || {};
@@ -164,10 +165,22 @@
     }
   }
 
+  // A preset names its head (data-head="sense"); the module's head_names say
+  // which index that is. A lookup, no arithmetic.
+  function selectHead(figureId, name) {
+    var state = Lesson.figure.state(figureId);
+    var names = state && Array.isArray(state.head_names) ? state.head_names : [];
+    var index = names.indexOf(name);
+    if (name && index >= 0) send(figureId, { head: index });
+  }
+
   function onPreset(button) {
     var figureId = button.dataset.presetFigure;
     var state = send(figureId, { sentence: button.dataset.sentence });
-    if (state && !state.error) selectWord(figureId, button.dataset.query);
+    if (state && !state.error) {
+      selectHead(figureId, button.dataset.head);
+      selectWord(figureId, button.dataset.query);
+    }
     var input = document.querySelector('form[data-form-figure="' + figureId + '"] input[name="sentence"]');
     if (input) input.value = button.dataset.sentence;
   }

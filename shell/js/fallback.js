@@ -109,7 +109,7 @@
     say("The live figures need WebAssembly, which could not run in this browser" +
         (reason ? " (" + String(reason) + ")" : "") +
         ". The text still reads in full, but the numbers the figures compute are left out, shown as \u2014.");
-    dom.all("[data-fact]").forEach(function (span) {
+    dom.all("[data-fact], [data-claim]").forEach(function (span) {
       if (span.classList.contains("num") || span.textContent === "\u2026") span.textContent = "\u2014";
     });
     // Controls that would only talk to the missing module are switched off.

@@ -1,5 +1,5 @@
 // The URL hash holds the state worth sharing: the section, the walkthrough's
-// sentence, step and selected word, and the playground's settings and heads
+// sentence, head, step and selected word, and the playground's settings and heads
 // (designed, or trained: p.model=trained), e.g.
 //   #section=playground&p.sentence=dog%20bites%20man&p.heads=4
 // Values from the hash are only ever sent to the module as settings (which
@@ -10,7 +10,7 @@
   var dom = Lesson.dom;
 
   var MAX_TEXT = 20000;
-  var WALKTHROUGH = { sentence: "string", selected: "number", step: "number" };
+  var WALKTHROUGH = { sentence: "string", head: "number", selected: "number", step: "number" };
   var PLAYGROUND = { sentence: "string", heads: "number", d_model: "number", positional: "string",
                      causal: "bool", scale: "bool", temperature: "number", seed: "number",
                      layout: "string", head: "number", selected: "number" };
@@ -103,6 +103,7 @@
     if (w && w.settings) {
       if (typeof w.settings.sentence === "string" && w.settings.sentence.length <= MAX_TEXT) p.set("sentence", w.settings.sentence);
       if (typeof w.selected === "number") p.set("selected", String(w.selected));
+      if (typeof w.settings.head === "number") p.set("head", String(w.settings.head));
       if (typeof w.settings.step === "number") p.set("step", String(w.settings.step));
     }
     var pg = Lesson.figure.state("playground");

@@ -4,8 +4,9 @@
 // and under script-src 'self'), hands the text to the module (m.loadModel),
 // and switches the playground's figure to the trained heads. Settings that
 // belong to the designed model are switched off meanwhile. The table below the
-// figure shows what the module computed (m.explain with "model": "trained");
-// nothing here computes a weight.
+// figure shows what the module computed (m.explain with "model": "trained"),
+// and what the row says comes from the playground's facts; nothing here
+// computes a weight.
 (function () {
   "use strict";
   var Lesson = window.Lesson = window.Lesson || {};
@@ -124,6 +125,9 @@
                                    "aria-label": "Trained head weights" });
     scroller.appendChild(shown.table);
     slot.appendChild(scroller);
+    // What the row says, under the lesson's rule (js/claims.js, from the core's facts).
+    var claim = Lesson.claims.sentence(state.facts || {}, "share");
+    if (claim) slot.appendChild(dom.el("p", { "class": "caption", "data-trained-claim": "" }, claim));
     slot.appendChild(dom.el("p", { "class": "caption", "data-trained-guesses": "" },
       "Its guesses for the next word: " + (shown.guesses || "none") + "."));
   }

@@ -99,14 +99,33 @@ TEST(flow_facts, out_of_range_indices_throw) {
   EXPECT_THROW(walkthrough_facts(three_words(), 0, -1), std::invalid_argument);
 }
 
-TEST(analogy_facts, value_share_is_the_projection_onto_the_output) {
-  // "chase": output = 0.1 (1,0) + 0.6 (0,1) + 0.3 (1,1) = (0.4, 0.9), |o|^2 = 0.97.
-  // Top other word "mice" contributes 0.3 (1,1) = (0.3, 0.3): (0.12 + 0.27) / 0.97 = 40.2%.
+TEST(analogy_facts, names_the_match_by_its_weight_like_the_walkthrough) {
+  // "chase" keeps 0.6 on itself: its argmax is itself; the best other word is
+  // "mice" (0.3), the worst "cats" (0.1). Three keys: u = 1/3, and
+  // 0.6 >= 1/3 + 0.2 (2/3) = 0.467, so the row is decisive.
   const json facts = analogy_facts(three_words(), 0, 1);
   EXPECT_EQ(facts["top_token"], "mice");
   EXPECT_EQ(facts["low_token"], "cats");
   EXPECT_EQ(facts["low_percent"], 10);
-  EXPECT_EQ(facts["top_value_share_percent"], 40);
+  EXPECT_EQ(facts["argmax_token"], "chase");
+  EXPECT_EQ(facts["argmax_percent"], 60);
+  EXPECT_EQ(facts["decisive"], true);
+  EXPECT_FALSE(facts.contains("top_value_share_percent")) << "one measure: the weight";
+}
+
+TEST(head_role, follows_the_names_the_models_give) {
+  EXPECT_EQ(head_role("coreference"), "coreference");
+  EXPECT_EQ(head_role("sense"), "sense");
+  EXPECT_EQ(head_role("previous"), "previous");
+  EXPECT_EQ(head_role("random 4"), "random");
+  EXPECT_EQ(head_role("L1H3"), "trained");
+  const ExplainTrace trace = explain("Alice emailed Bob because she had a question", [] {
+    ExplainOptions options;
+    options.heads = 5;
+    return options;
+  }());
+  const std::vector<std::string> roles = {"coreference", "sense", "previous", "random", "random"};
+  for (int h = 0; h < 5; ++h) EXPECT_EQ(flow_facts(trace, h, 4)["head_role"], roles[h]) << h;
 }
 
 TEST(formula_facts, lists_the_three_largest_weights_of_the_whole_row) {
@@ -195,12 +214,9 @@ TEST(facts_on_the_demo_model, the_pronoun_attends_most_to_alice) {
   const json analogy = analogy_facts(trace, head, she);
   EXPECT_EQ(analogy["top_token"], "Alice");
   EXPECT_EQ(analogy["low_token"], trace.tokens[worst].text);
-  // The projection share, recomputed from v and the weights (not the trace's output).
-  const RowVector output = weights.row(she) * trace.heads[head].v;
-  const RowVector from_alice = weights(she, best) * trace.heads[head].v.row(best);
-  const double share = from_alice.dot(output) / output.squaredNorm();
-  EXPECT_EQ(analogy["top_value_share_percent"], static_cast<int>(std::lround(share * 100.0)));
-  EXPECT_GT(share, 0.5) << "the pronoun's new vector is mostly Alice's content";
+  EXPECT_EQ(analogy["argmax_token"], "Alice");
+  EXPECT_EQ(analogy["argmax_percent"], percent(weights(she, best)));
+  EXPECT_EQ(analogy["decisive"], true);
 }
 
 TEST(facts_on_the_demo_model, walkthrough_row_sums_to_one_and_shapes_match) {
@@ -265,8 +281,11 @@ TEST(playground_facts, counts_unknown_words) {
   const ExplainTrace trace = explain("Alice saw a zorblax and a quixotl");
   int unknown = 0;
   for (const auto& token : trace.tokens) unknown += token.known ? 0 : 1;
-  const json facts = playground_facts(trace);
+  const json facts = playground_facts(trace, 0, 0);
   EXPECT_EQ(facts["unknown_count"], unknown);
+  EXPECT_EQ(facts["query"], "Alice");
+  EXPECT_TRUE(facts.contains("decisive"));
+  EXPECT_THROW(playground_facts(trace, 0, static_cast<int>(trace.tokens.size())), std::invalid_argument);
   EXPECT_GE(unknown, 2);
   EXPECT_EQ(facts["n"], trace.tokens.size());
 }

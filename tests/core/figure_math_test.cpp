@@ -91,7 +91,7 @@ TEST(row_weights, hard_argmax_picks_the_largest_visible_logit) {
   EXPECT_THROW(row_weights(a, 1, true), std::invalid_argument);
 }
 
-TEST(row_spread, even_row_is_nearly_uniform_with_full_entropy) {
+TEST(row_spread, even_row_is_flat_with_full_entropy) {
   AttentionTrace a;
   a.weights = Matrix::Constant(1, 4, 0.25f);
   const RowSpread s = row_spread(a, 0);
@@ -99,7 +99,8 @@ TEST(row_spread, even_row_is_nearly_uniform_with_full_entropy) {
   EXPECT_FLOAT_EQ(s.even_share, 0.25f);
   EXPECT_FLOAT_EQ(s.entropy_bits, 2.f);  // four equal choices: 2 bits
   EXPECT_FLOAT_EQ(s.max_entropy_bits, 2.f);
-  EXPECT_TRUE(s.nearly_uniform);
+  EXPECT_FALSE(s.decisive);
+  EXPECT_EQ(s.argmax, 0);  // a tie goes to the earlier word
 }
 
 TEST(row_spread, a_standout_word_is_not_uniform) {
@@ -109,7 +110,8 @@ TEST(row_spread, a_standout_word_is_not_uniform) {
   const RowSpread s = row_spread(a, 0);
   EXPECT_FLOAT_EQ(s.largest, 0.5f);
   EXPECT_FLOAT_EQ(s.entropy_bits, 1.75f);
-  EXPECT_FALSE(s.nearly_uniform);  // 0.5 > 1.5 * 0.25
+  EXPECT_EQ(s.argmax, 0);
+  EXPECT_TRUE(s.decisive);  // 0.5 >= 0.25 + 0.2 * 0.75 = 0.4
 }
 
 TEST(row_spread, counts_only_keys_the_mask_lets_through) {
@@ -122,7 +124,36 @@ TEST(row_spread, counts_only_keys_the_mask_lets_through) {
   EXPECT_EQ(s.visible, 2);
   EXPECT_FLOAT_EQ(s.even_share, 0.5f);
   EXPECT_FLOAT_EQ(s.max_entropy_bits, 1.f);
-  EXPECT_TRUE(s.nearly_uniform);
+  EXPECT_FALSE(s.decisive);
+}
+
+// The case: eight words, the largest weight 13% against an even 12.5%.
+TEST(row_spread, a_row_a_point_above_even_is_flat) {
+  AttentionTrace a;
+  a.weights = Matrix(1, 8);
+  a.weights << 0.12f, 0.12f, 0.13f, 0.12f, 0.13f, 0.12f, 0.13f, 0.13f;
+  const RowSpread s = row_spread(a, 0);
+  EXPECT_EQ(s.argmax, 2);
+  EXPECT_FALSE(s.decisive);  // needs 0.125 + 0.2 * 0.875 = 0.3
+}
+
+TEST(row_spread, the_threshold_moves_with_the_number_of_visible_words) {
+  AttentionTrace two;
+  two.weights = Matrix(2, 2);
+  two.weights << 0.59f, 0.41f,   // 2 words: needs 0.5 + 0.2 * 0.5 = 0.6
+                 0.39f, 0.61f;
+  EXPECT_FALSE(row_spread(two, 0).decisive);
+  EXPECT_TRUE(row_spread(two, 1).decisive);
+  EXPECT_EQ(row_spread(two, 1).argmax, 1);
+  // The same 0.59 among 5 visible of 6 keys (needs 0.2 + 0.2 * 0.8 = 0.36) is decisive;
+  // the masked key could not have been picked even though its weight is 0.
+  AttentionTrace five;
+  five.weights = Matrix(1, 6);
+  five.weights << 0.1f, 0.59f, 0.1f, 0.11f, 0.1f, 0.f;
+  five.masked = Matrix(1, 6);
+  five.masked << 0.f, 0.f, 0.f, 0.f, 0.f, -kInf;
+  EXPECT_TRUE(row_spread(five, 0).decisive);
+  EXPECT_EQ(row_spread(five, 0).argmax, 1);
 }
 
 TEST(cost_curve, samples_the_cost_model_at_each_length) {

@@ -175,8 +175,8 @@ test('the canvas has a role and a label, and the live region states what the fig
     // The numbers come from the module's state, not from the test.
     const state = await command(page, { cmd: 'state', figure: 'flow' });
     const text = await live.textContent();
-    assert.ok(text.includes(`gives ${state.facts.top_percent}% of its attention to`), `"${text}"`);
-    assert.match(text, /“she” gives \d+% of its attention to “Alice”/);
+    assert.ok(text.includes(`gives its largest share, ${state.facts.argmax_percent}%, to`), `"${text}"`);
+    assert.match(text, /“she” gives its largest share, \d+%, to “Alice”/);
     // It follows the figure on show, and the canvas label with it.
     await page.locator('section#why button.show-figure').click();
     await settle(page);

@@ -1,5 +1,5 @@
-// Shareable links: the URL hash restores the section, the walkthrough's sentence, step
-// and selected word, and the playground's settings; a link made from a changed state
+// Shareable links: the URL hash restores the section, the walkthrough's sentence, head,
+// step and selected word, and the playground's settings; a link made from a changed state
 // reopens to that state; hostile text in the hash is only ever text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,11 +12,11 @@ after(async () => { await browser?.close(); await server?.close(); });
 const stateOf = (page, figure) => command(page, { cmd: 'state', figure });
 const currentSection = (page) => page.evaluate(() => document.querySelector('section.is-current')?.id ?? null);
 
-test('hash: a link restores section, sentence, step, selected word and playground settings', async () => {
+test('hash: a link restores section, sentence, head, step, selected word and playground settings', async () => {
   const walkSentence = 'The dog chased the cat because it was fast.';
   const playSentence = 'Bob thanked Alice because she helped.';
   const hash = new URLSearchParams({
-    section: 'playground', sentence: walkSentence, selected: '6', step: '6',
+    section: 'playground', sentence: walkSentence, head: '2', selected: '6', step: '6',
     'p.sentence': playSentence, 'p.heads': '4', 'p.positional': 'rotary', 'p.causal': '1',
     'p.temperature': '2', 'p.seed': '7', 'p.selected': '4',
   }).toString();
@@ -25,6 +25,8 @@ test('hash: a link restores section, sentence, step, selected word and playgroun
     const walk = await stateOf(page, 'walkthrough');
     assert.equal(walk.settings.sentence, walkSentence);
     assert.equal(walk.settings.step, 6);
+    assert.equal(walk.head_names[walk.settings.head], 'previous', 'the head from the link (index 2)');
+    assert.equal(await page.inputValue('#walkthrough select.head-select'), '2', 'the head list shows it');
     assert.equal(walk.tokens[walk.selected], 'it', 'the selected word is "it" (token 6)');
 
     const play = await stateOf(page, 'playground');
