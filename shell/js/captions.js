@@ -53,7 +53,7 @@
       var parts = [];
       if (settings.hard_argmax && has(f, "argmax_token")) {
         parts.push("Hard argmax: all the weight goes to " + quote(f.argmax_token) +
-          (f.decisive === false ? ", though the softmax row is flat and that pick is decided by a hair." : "."));
+          (f.decisive === false ? ", though the softmax row is flat and that pick means nothing: the scores are equal, or nearly so." : "."));
       } else {
         parts.push(Lesson.claims.sentence(f, "softmax"));
       }

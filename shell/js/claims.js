@@ -37,8 +37,11 @@
     var pct = fmt(f.argmax_percent) + "%";
     var self = onItself(f);
     if (kind === "match") {
-      return self ? quote(f.query) + "'s own key matches its query best: it keeps " + pct + " of the attention on itself." :
-        quote(f.argmax_token) + " matches best and gets " + pct + " of the attention.";
+      // The worst match is worth naming only beside a decisive best one.
+      var worst = f.low_token && f.low_index !== f.argmax_index && f.low_percent != null ?
+        " " + quote(f.low_token) + " scores worst, with " + fmt(f.low_percent) + "%." : "";
+      return (self ? quote(f.query) + "'s own key matches its query best: it keeps " + pct + " of the attention on itself." :
+        quote(f.argmax_token) + " matches best and gets " + pct + " of the attention.") + worst;
     }
     if (kind === "blend") {
       return "In the blend, " + (self ? "its own value" : quote(f.argmax_token) + "'s value") +
@@ -70,7 +73,7 @@
     dom.all('[data-claim="' + state.figure + '"]').forEach(function (slot) {
       var kind = slot.dataset.claimKind;
       var text = kind === "argmax-note" ?
-        (hasRow(f) && !f.decisive ? " (on this flat row that pick is decided by a hair)" : "") :
+        (hasRow(f) && !f.decisive ? " (on this flat row that pick means nothing: the scores are equal, or nearly so)" : "") :
         sentence(f, kind);
       if (text || kind === "argmax-note") dom.setText(slot, text);
     });
