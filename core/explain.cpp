@@ -9,8 +9,10 @@
 #include <tuple>
 
 #include "core/demo_heads.h"
+#include "core/first_names.h"
 #include "core/lexicon.h"
 #include "core/positional.h"
+#include "core/word_reading.h"
 
 namespace attn {
 
@@ -75,7 +77,11 @@ ExplainTrace explain(const std::string& sentence, const ExplainOptions& options)
   const auto n = static_cast<Eigen::Index>(trace.tokens.size());
 
   // Stage 1: embeddings, the named features of each word in the first dims.
+  // A token is read in its sentence: capitalisation and a sentence start decide
+  // between lexicon word and first name (core/word_reading.h).
   const Lexicon& lexicon = lesson_lexicon();
+  const std::shared_ptr<const FirstNames> names = installed_first_names();
+  const std::vector<bool> starts = sentence_starts(trace.tokens);
   trace.d_model = layout.d_model;
   trace.d_k = layout.d_k;
   trace.feature_names = dimension_names(layout, lexicon, options.positional);
@@ -83,8 +89,9 @@ ExplainTrace explain(const std::string& sentence, const ExplainOptions& options)
   const int lexicon_features = static_cast<int>(lexicon.features.size());
   for (Eigen::Index i = 0; i < n; ++i) {
     Token& token = trace.tokens[static_cast<std::size_t>(i)];
-    const WordVector word = word_vector(lexicon, token.text);
+    const WordReading word = read_word(lexicon, *names, token.text, starts[static_cast<std::size_t>(i)]);
     token.known = word.known;
+    token.name_gender = word.name_gender;
     for (int f = 0; f < layout.features; ++f)
       trace.embeddings(i, f) = f < lexicon_features ? word.features(f) : 1.0f;  // the last one is "constant"
   }
