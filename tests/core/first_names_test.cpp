@@ -4,46 +4,24 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "core/api.h"
 #include "core/embedded_lessons.h"
 #include "core/explain.h"
 #include "core/first_names.h"
 #include "core/lesson_error.h"
 #include "core/random.h"
 #include "core/word_reading.h"
+#include "tests/core/full_names.h"
 
 namespace attn {
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in) << "cannot read " << path;
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// The full list, as the page's loadNames gets it.
-FirstNames full_names() {
-  static const std::string text = read_text(std::string(ATTN_TEST_DATA_DIR) + "/../../lessons/names/first_names.json");
-  return parse_first_names(text, "lessons/names/first_names.json");
-}
-
-FirstNames starter_names() {
-  return parse_first_names(std::string(embedded_lesson("first_names_starter")), "lessons/first_names_starter.json");
-}
-
-// Installs the full list for one test and puts the starter set back after it,
-// so other tests see the names the page starts with.
-class WithFullNames : public ::testing::Test {
- protected:
-  void SetUp() override { install_first_names(full_names()); }
-  void TearDown() override { install_first_names(starter_names()); }
-};
+class with_full_names : public WithFullNames {};
 
 std::string load_error(const std::string& text) {
   try {
@@ -72,7 +50,7 @@ TEST(first_names, malformed_lists_are_refused_with_path_and_reason) {
 }
 
 TEST(first_names, full_list_holds_both_datasets_and_the_starter_set_is_part_of_it) {
-  const FirstNames full = full_names();
+  const FirstNames full = full_first_names();
   // The packages list 4,951 and 3,898 names; a few differ only in case or have
   // a hyphen (two tokens), so slightly fewer remain, 419 of them in both.
   EXPECT_GT(full.count(NameGender::female) + full.count(NameGender::unknown), 4900);
@@ -82,7 +60,7 @@ TEST(first_names, full_list_holds_both_datasets_and_the_starter_set_is_part_of_i
   EXPECT_EQ(full.gender_of("bob"), NameGender::male);
   EXPECT_EQ(full.gender_of("robin"), NameGender::unknown);
   EXPECT_EQ(full.gender_of("zorbla"), NameGender::none);
-  const FirstNames starter = starter_names();
+  const FirstNames starter = starter_first_names();
   EXPECT_GE(starter.genders.size(), 2u);
   for (const auto& [name, gender] : starter.genders) EXPECT_EQ(full.gender_of(name), gender) << name;
 }
@@ -101,7 +79,7 @@ TEST(word_reading, capitalised_means_an_upper_case_letter_then_a_lower_case_one)
   for (const char* word : {"alice", "I", "NASA", "3D", "'Bo", ""}) EXPECT_FALSE(is_capitalised(word)) << word;
 }
 
-TEST_F(WithFullNames, rules_for_lowercase_sentence_start_and_mid_sentence_words) {
+TEST_F(with_full_names, rules_for_lowercase_sentence_start_and_mid_sentence_words) {
   const Lexicon& lexicon = lesson_lexicon();
   const auto names = installed_first_names();
   const auto gender = [&](const char* word, bool start) { return read_word(lexicon, *names, word, start).name_gender; };
@@ -129,6 +107,22 @@ TEST(word_reading, starter_set_already_reads_the_running_example) {
   EXPECT_EQ(t.tokens[0].name_gender, NameGender::female);
   EXPECT_EQ(t.tokens[2].name_gender, NameGender::male);
   EXPECT_EQ(t.tokens[4].name_gender, NameGender::none);
+}
+
+TEST_F(with_full_names, json_api_reports_name_gender_and_load_names_refuses_a_bad_list) {
+  using nlohmann::json;
+  const json out = json::parse(explain_json(R"({"sentence": "Yesterday Rose met Zorbla and he smiled", "stages": false})"));
+  ASSERT_FALSE(out.contains("error")) << out.dump();
+  EXPECT_EQ(out["name_gender"], json::parse(R"([null, "female", null, "unknown", null, null, null])"));
+  const std::uint32_t generation = first_names_generation();
+  const json refused = json::parse(load_names_json(R"({"female": ["Rose"], "male": [], "unknown": []})"));
+  EXPECT_NE(refused.value("error", "").find("/female/0"), std::string::npos) << refused.dump();
+  EXPECT_EQ(first_names_generation(), generation);  // nothing was installed
+  const json loaded = json::parse(load_names_json(R"({"female": ["rose"], "male": ["zorbla"], "unknown": []})"));
+  EXPECT_EQ(loaded, json::parse(R"({"ok": true, "female": 1, "male": 1, "unknown": 0, "source": ""})"));
+  EXPECT_NE(first_names_generation(), generation);
+  const json again = json::parse(explain_json(R"({"sentence": "Yesterday Rose met Zorbla and he smiled", "stages": false})"));
+  EXPECT_EQ(again["name_gender"][3], "male");
 }
 
 // -- the coreference head and gender --------------------------------------------
@@ -198,8 +192,8 @@ Eigen::Index token_index(const ExplainTrace& trace, const std::string& text, std
   return 0;
 }
 
-TEST_F(WithFullNames, coreference_prefers_the_pronouns_gender_then_unknown_never_the_other) {
-  const FirstNames names = full_names();
+TEST_F(with_full_names, coreference_prefers_the_pronouns_gender_then_unknown_never_the_other) {
+  const FirstNames names = full_first_names();
   const NameDraw draw(names);
   const std::vector<Frame> frames = {
       {"Yesterday {A} emailed {B} because {P} had a question.", 0},
