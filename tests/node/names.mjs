@@ -54,6 +54,9 @@ const reading = (sentence) => {
 };
 
 test('names: the compiled-in starter set reads the lesson\'s own sentences as the full list does; loadNames recomputes', () => {
+  const sentences = lessonSentences();
+  const before = sentences.map(reading);
+
   // Before the full list: a name only the full list knows, mid-sentence, is a name of unknown gender.
   const full = JSON.parse(FULL);
   const starter = JSON.parse(read('lessons/first_names_starter.json'));
@@ -61,9 +64,6 @@ test('names: the compiled-in starter set reads the lesson\'s own sentences as th
   const Name = onlyFull[0].toUpperCase() + onlyFull.slice(1);
   const walk = call('command', { cmd: 'set', figure: 'walkthrough', sentence: `Yesterday ${Name} met Bob and she smiled` });
   assert.equal(walk.name_gender[1], 'unknown');
-
-  const sentences = lessonSentences();
-  const before = sentences.map(reading);
 
   assert.match(call('loadNames', '{"female": ["Ann"]}').error, /female\/0/);
   assert.equal(call('command', { cmd: 'state', figure: 'walkthrough' }).name_gender[1], 'unknown',
