@@ -339,13 +339,13 @@ std::string load_names_json(const std::string& text) {
   try {
     if (text.size() > kMaxRequestBytes) return error_json("the names file is too large");
     FirstNames names = parse_first_names(text, "the names file");
-    json out{{"ok", true},
-             {"female", names.count(NameGender::female)},
-             {"male", names.count(NameGender::male)},
-             {"unknown", names.count(NameGender::unknown)},
-             {"source", names.source}};
+    // Written out rather than built as a json object: that cost the page's module 1.8 KB.
+    const std::string out = "{\"ok\":true,\"female\":" + std::to_string(names.female.size()) +
+                            ",\"male\":" + std::to_string(names.male.size()) +
+                            ",\"unknown\":" + std::to_string(names.unknown.size()) + ",\"source\":" +
+                            json(names.source).dump(-1, ' ', false, json::error_handler_t::replace) + "}";
     install_first_names(std::move(names));
-    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+    return out;
   } catch (const std::exception& e) {
     return error_json(e.what());
   } catch (...) {

@@ -2,8 +2,7 @@
 // reported with the file name, the JSON path and what is wrong, like the lexicon.
 #include "core/first_names.h"
 
-#include <atomic>
-#include <mutex>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/embedded_lessons.h"
@@ -30,6 +29,19 @@ bool is_name_key(const std::string& name) {
   return true;
 }
 
+// Why `item` cannot be the next name of `out`, or "" when it can. One place
+// that words every problem with a name keeps the module small.
+std::string name_problem(const json& item, const std::vector<std::string>& out, const FirstNames& names) {
+  if (!item.is_string()) return std::string("expected a name (a string), found ") + item.type_name();
+  const std::string& name = item.get_ref<const std::string&>();
+  if (!is_name_key(name)) return "\"" + name + "\" is not a lowercase name of letters a-z (apostrophes only between letters)";
+  if (!out.empty() && name <= out.back()) return "the names are not sorted: \"" + name + "\" comes after \"" + out.back() + "\"";
+  if (const NameGender earlier = names.gender_of(name); earlier != NameGender::none)
+    return "\"" + name + "\" is also in the " + name_gender_name(earlier) +
+           " list; a name in both datasets belongs in \"unknown\" only";
+  return "";
+}
+
 FirstNames parse(const std::string& text, const std::string& file) {
   const auto fail = [&file](const std::string& path, const std::string& what) { throw LessonError(file, path, what); };
   json root;
@@ -49,35 +61,28 @@ FirstNames parse(const std::string& text, const std::string& file) {
   FirstNames names;
   if (root.contains("source")) names.source = root["source"].is_string() ? root["source"].get<std::string>()
                                                                           : root["source"].dump();
+  std::size_t total = 0;
   for (std::size_t l = 0; l < 3; ++l) {
     const std::string list_path = std::string("/") + kLists[l];
     if (!root.contains(kLists[l])) fail("", std::string("missing the \"") + kLists[l] + "\" list");
     const json& list = root[kLists[l]];
     if (!list.is_array()) fail(list_path, std::string("expected an array of names, found ") + list.type_name());
-    std::string previous;
+    std::vector<std::string>& out = l == 0 ? names.female : l == 1 ? names.male : names.unknown;
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const std::string path = list_path + "/" + std::to_string(i);
-      if (!list[i].is_string()) fail(path, std::string("expected a name (a string), found ") + list[i].type_name());
-      const std::string name = list[i].get<std::string>();
-      if (!is_name_key(name))
-        fail(path, "\"" + name + "\" is not a lowercase name of letters a-z (apostrophes only between letters)");
-      if (i > 0 && name <= previous)
-        fail(path, "the names are not sorted: \"" + name + "\" comes after \"" + previous + "\"");
-      previous = name;
-      const auto [it, added] = names.genders.emplace(name, kListGenders[l]);
-      if (!added)
-        fail(path, "\"" + name + "\" is also in the " + name_gender_name(it->second) +
-                       " list; a name in both datasets belongs in \"unknown\" only");
+      const std::string problem = name_problem(list[i], out, names);
+      if (!problem.empty()) fail(list_path + "/" + std::to_string(i), problem);
+      out.push_back(list[i].get<std::string>());
     }
+    total += out.size();
   }
-  if (names.genders.empty()) fail("", "the file lists no names");
+  if (total == 0) fail("", "the file lists no names");
   return names;
 }
 
 struct Installed {
-  std::mutex mutex;
-  std::shared_ptr<const FirstNames> names;
-  std::atomic<std::uint32_t> generation{0};
+  FirstNames names;
+  bool ready = false;
+  std::uint32_t generation = 0;
 };
 
 Installed& installed() {
@@ -88,37 +93,37 @@ Installed& installed() {
 }  // namespace
 
 NameGender FirstNames::gender_of(std::string_view key) const {
-  const auto it = genders.find(std::string(key));
-  return it == genders.end() ? NameGender::none : it->second;
+  const std::string name(key);
+  for (std::size_t l = 0; l < 3; ++l)
+    if (std::binary_search(list(kListGenders[l]).begin(), list(kListGenders[l]).end(), name)) return kListGenders[l];
+  return NameGender::none;
 }
 
-int FirstNames::count(NameGender gender) const {
-  int n = 0;
-  for (const auto& entry : genders) n += entry.second == gender ? 1 : 0;
-  return n;
+const std::vector<std::string>& FirstNames::list(NameGender gender) const {
+  return gender == NameGender::female ? female : gender == NameGender::male ? male : unknown;
 }
 
 FirstNames parse_first_names(const std::string& json_text, const std::string& file_name) {
   return parse(json_text, file_name);
 }
 
-std::shared_ptr<const FirstNames> installed_first_names() {
+const FirstNames& installed_first_names() {
   Installed& state = installed();
-  const std::lock_guard<std::mutex> lock(state.mutex);
-  if (!state.names)
-    state.names = std::make_shared<const FirstNames>(
-        parse(std::string(embedded_lesson("first_names_starter")), "lessons/first_names_starter.json"));
+  if (!state.ready) {
+    state.names = parse(std::string(embedded_lesson("first_names_starter")), "lessons/first_names_starter.json");
+    state.ready = true;
+  }
   return state.names;
 }
 
 void install_first_names(FirstNames names) {
   Installed& state = installed();
-  const std::lock_guard<std::mutex> lock(state.mutex);
-  state.names = std::make_shared<const FirstNames>(std::move(names));
+  state.names = std::move(names);
+  state.ready = true;
   ++state.generation;
 }
 
-std::uint32_t first_names_generation() { return installed().generation.load(); }
+std::uint32_t first_names_generation() { return installed().generation; }
 
 const char* name_gender_name(NameGender gender) {
   switch (gender) {

@@ -13,22 +13,23 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "core/tokenizer.h"  // NameGender
 
 namespace attn {
 
+// Sorted lists rather than a hash map: the lists arrive sorted, and a map
+// type of its own cost the page's module about 4 KB gzipped.
 struct FirstNames {
-  std::unordered_map<std::string, NameGender> genders;  // lowercase name -> female, male or unknown
-  std::string source;                                   // which packages and versions
+  std::vector<std::string> female, male, unknown;  // lowercase, sorted, disjoint
+  std::string source;                              // which packages and versions
 
   // The gender of a name given by its lookup key (core/tokenizer.h), or none.
   NameGender gender_of(std::string_view key) const;
-  int count(NameGender gender) const;
+  const std::vector<std::string>& list(NameGender gender) const;  // none: the unknown list
 };
 
 // Parses and validates a names file. Throws LessonError naming file_name, the
@@ -36,8 +37,9 @@ struct FirstNames {
 FirstNames parse_first_names(const std::string& json_text, const std::string& file_name);
 
 // The names the embedding stage reads sentences with: the compiled-in starter
-// set until install_first_names replaces it.
-std::shared_ptr<const FirstNames> installed_first_names();
+// set until install_first_names replaces it. Like the trained model
+// (core/gpt_explain.h), installing is for the page's one thread, between traces.
+const FirstNames& installed_first_names();
 void install_first_names(FirstNames names);
 
 // Changes whenever install_first_names runs, so caches of traces can tell a

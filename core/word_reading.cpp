@@ -125,4 +125,16 @@ WordReading read_word(const Lexicon& lexicon, const FirstNames& names, std::stri
   return name_reading(lexicon, NameGender::unknown);
 }
 
+Matrix read_sentence(const Lexicon& lexicon, const FirstNames& names, std::vector<Token>& tokens) {
+  const std::vector<bool> starts = sentence_starts(tokens);
+  Matrix features(static_cast<Eigen::Index>(tokens.size()), static_cast<Eigen::Index>(lexicon.features.size()));
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const WordReading word = read_word(lexicon, names, tokens[i].text, starts[i]);
+    tokens[i].known = word.known;
+    tokens[i].name_gender = word.name_gender;
+    features.row(static_cast<Eigen::Index>(i)) = word.features.transpose();
+  }
+  return features;
+}
+
 }  // namespace attn

@@ -44,4 +44,9 @@ bool is_capitalised(std::string_view word);
 WordReading read_word(const Lexicon& lexicon, const FirstNames& names, std::string_view token_text,
                       bool at_sentence_start);
 
+// Reads every token of a sentence in its place (sentence_starts, then
+// read_word): sets each token's known and name_gender, and returns the
+// n x (lexicon features) matrix of their features.
+Matrix read_sentence(const Lexicon& lexicon, const FirstNames& names, std::vector<Token>& tokens);
+
 }  // namespace attn
