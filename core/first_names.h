@@ -21,8 +21,8 @@
 
 namespace attn {
 
-// Sorted lists rather than a hash map: the lists arrive sorted, and a map
-// type of its own cost the page's module about 4 KB gzipped.
+// Sorted lists searched by bisection rather than a hash map: the lists arrive
+// sorted, and a map type of its own cost the page's module about 1 KB gzipped.
 struct FirstNames {
   std::vector<std::string> female, male, unknown;  // lowercase, sorted, disjoint
   std::string source;                              // which packages and versions
