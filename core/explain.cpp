@@ -80,15 +80,11 @@ ExplainTrace explain(const std::string& sentence, const ExplainOptions& options)
   // A token is read in its sentence: capitalisation and a sentence start decide
   // between lexicon word and first name (core/word_reading.h).
   const Lexicon& lexicon = lesson_lexicon();
-  const Matrix word_features = read_sentence(lexicon, installed_first_names(), trace.tokens);
   trace.d_model = layout.d_model;
   trace.d_k = layout.d_k;
   trace.feature_names = dimension_names(layout, lexicon, options.positional);
   trace.embeddings = Matrix::Zero(n, layout.d_model);
-  const int lexicon_features = static_cast<int>(lexicon.features.size());
-  for (Eigen::Index i = 0; i < n; ++i)
-    for (int f = 0; f < layout.features; ++f)
-      trace.embeddings(i, f) = f < lexicon_features ? word_features(i, f) : 1.0f;  // the last one is "constant"
+  read_sentence(lexicon, installed_first_names(), trace.tokens, layout.features, trace.embeddings);
 
   // Stage 2: positions in the reserved block, and x = embeddings + positions.
   trace.positions = Matrix::Zero(n, layout.d_model);

@@ -125,16 +125,17 @@ WordReading read_word(const Lexicon& lexicon, const FirstNames& names, std::stri
   return name_reading(lexicon, NameGender::unknown);
 }
 
-Matrix read_sentence(const Lexicon& lexicon, const FirstNames& names, std::vector<Token>& tokens) {
+void read_sentence(const Lexicon& lexicon, const FirstNames& names, std::vector<Token>& tokens, int columns,
+                   Matrix& embeddings) {
   const std::vector<bool> starts = sentence_starts(tokens);
-  Matrix features(static_cast<Eigen::Index>(tokens.size()), static_cast<Eigen::Index>(lexicon.features.size()));
+  const auto features = static_cast<int>(lexicon.features.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const WordReading word = read_word(lexicon, names, tokens[i].text, starts[i]);
     tokens[i].known = word.known;
     tokens[i].name_gender = word.name_gender;
-    features.row(static_cast<Eigen::Index>(i)) = word.features.transpose();
+    const auto row = static_cast<Eigen::Index>(i);
+    for (int f = 0; f < columns; ++f) embeddings(row, f) = f < features ? word.features(f) : 1.0f;
   }
-  return features;
 }
 
 }  // namespace attn

@@ -45,8 +45,10 @@ WordReading read_word(const Lexicon& lexicon, const FirstNames& names, std::stri
                       bool at_sentence_start);
 
 // Reads every token of a sentence in its place (sentence_starts, then
-// read_word): sets each token's known and name_gender, and returns the
-// n x (lexicon features) matrix of their features.
-Matrix read_sentence(const Lexicon& lexicon, const FirstNames& names, std::vector<Token>& tokens);
+// read_word): sets each token's known and name_gender, and writes its features
+// into the first `columns` columns of its row of `embeddings` (n x d); a column
+// past the lexicon's features is the model's "constant", 1.
+void read_sentence(const Lexicon& lexicon, const FirstNames& names, std::vector<Token>& tokens, int columns,
+                   Matrix& embeddings);
 
 }  // namespace attn
