@@ -23,4 +23,10 @@ std::string explain_json(const std::string& request);
 // for explain_json's "model": "trained"; a bad file -> {"error": ...} naming the field.
 std::string load_model_json(const std::string& text);
 
+// The text of lessons/names/first_names.json -> {"ok": true, "female", "male",
+// "unknown" (how many names of each), "source"}, installing the list process-wide
+// for every later trace (core/first_names.h); a bad file -> {"error": ...}
+// naming the field, and the names in use stay as they were.
+std::string load_names_json(const std::string& text);
+
 }  // namespace attn

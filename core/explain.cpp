@@ -9,8 +9,10 @@
 #include <tuple>
 
 #include "core/demo_heads.h"
+#include "core/first_names.h"
 #include "core/lexicon.h"
 #include "core/positional.h"
+#include "core/word_reading.h"
 
 namespace attn {
 
@@ -75,19 +77,14 @@ ExplainTrace explain(const std::string& sentence, const ExplainOptions& options)
   const auto n = static_cast<Eigen::Index>(trace.tokens.size());
 
   // Stage 1: embeddings, the named features of each word in the first dims.
+  // A token is read in its sentence: capitalisation and a sentence start decide
+  // between lexicon word and first name (core/word_reading.h).
   const Lexicon& lexicon = lesson_lexicon();
   trace.d_model = layout.d_model;
   trace.d_k = layout.d_k;
   trace.feature_names = dimension_names(layout, lexicon, options.positional);
   trace.embeddings = Matrix::Zero(n, layout.d_model);
-  const int lexicon_features = static_cast<int>(lexicon.features.size());
-  for (Eigen::Index i = 0; i < n; ++i) {
-    Token& token = trace.tokens[static_cast<std::size_t>(i)];
-    const WordVector word = word_vector(lexicon, token.text);
-    token.known = word.known;
-    for (int f = 0; f < layout.features; ++f)
-      trace.embeddings(i, f) = f < lexicon_features ? word.features(f) : 1.0f;  // the last one is "constant"
-  }
+  read_sentence(lexicon, installed_first_names(), trace.tokens, layout.features, trace.embeddings);
 
   // Stage 2: positions in the reserved block, and x = embeddings + positions.
   trace.positions = Matrix::Zero(n, layout.d_model);

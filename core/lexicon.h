@@ -1,11 +1,13 @@
 // The demo model's word knowledge: lessons/lexicon.json maps words to values on
 // named feature dimensions (person, female, male, plural, ...). A word the
 // lexicon lacks gets a deterministic hashed vector and is flagged unknown.
+// First names are not in it: they come from core/first_names.h, and
+// core/word_reading.h decides whether a token is read as a word or a name.
 //
 // File shape:
 //   {"features": ["person", "female", ...],
-//    "groups": [{"name": "female names", "features": {"person": 1, "female": 1},
-//                "words": ["alice", "mary", ...]}, ...],
+//    "groups": [{"name": "female people", "features": {"person": 1, "female": 1},
+//                "words": ["woman", "girl", ...]}, ...],
 //    "words": {"bank": {"place": 0.5, "ambiguous": 1}, "cash": [1, 0, ...], ...}}
 // A feature set is either an object {name: value} (unnamed features are 0) or
 // an array with one number per feature. Values lie in [-1, 1]. Words are

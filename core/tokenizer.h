@@ -18,11 +18,16 @@
 
 namespace attn {
 
+// How the embedding stage read a token as a first name (core/word_reading.h):
+// not as a name, or as a name of a known gender, or of a gender the demo does not know.
+enum class NameGender { none, female, male, unknown };
+
 struct Token {
   std::string text;
   std::size_t byte_begin = 0;     // where the token starts in the sentence (UTF-8 bytes)
   std::size_t byte_end = 0;
-  bool known = true;              // false: the lexicon has no entry; its embedding is a hash
+  bool known = true;              // false: neither lexicon nor names know it; its embedding is a hash
+  NameGender name_gender = NameGender::none;
 };
 
 struct Tokenized {

@@ -70,6 +70,7 @@ quiet bundle-shell node scripts/bundle_shell.mjs shell dist
       ./attention.js|./attention.wasm|./attention-offline.js|./index.html|./favicon.svg) continue ;;
       ./js/*|./css/*) continue ;;
       ./models/trained_gpt.js) [ -f lessons/models/trained_gpt.json ] && continue ;;
+      ./names/first_names.js) continue ;;
     esac
     rm -f "dist/$f"
   done
@@ -89,5 +90,18 @@ if [ -f lessons/models/trained_gpt.json ] &&
     lessons/models/trained_gpt.json dist/models/trained_gpt.js
 fi
 # -- end of trained heads ---------------------------------------------------------
+
+# -- First names (docs/MODEL.md, "Names") -----------------------------------------
+# The full list loads when the learner first types a sentence (js/names.js), as a
+# classic script setting one global to the JSON text, for the same reasons as the
+# trained model above. The core has the lesson's own names compiled in.
+if [ ! dist/names/first_names.js -nt lessons/names/first_names.json ]; then
+  mkdir -p dist/names
+  node -e 'const fs = require("fs");
+    const text = JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8")));
+    fs.writeFileSync(process.argv[2], "window.ATTENTION_FIRST_NAMES = " + JSON.stringify(text) + ";\n");' \
+    lessons/names/first_names.json dist/names/first_names.js
+fi
+# -- end of first names -------------------------------------------------------------
 
 echo "build: dist/ is ready ($(du -sh dist | cut -f1), module $(du -h dist/attention.wasm | cut -f1) + $(du -h dist/attention.js | cut -f1) of script)"

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/first_names.h"
 #include "core/gpt_explain.h"
 #include "web/figure_facts.h"
 #include "web/figure_learn.h"
@@ -84,9 +85,11 @@ attn::Positional positional_from_name(const std::string& name) {
   return attn::Positional::sinusoidal;
 }
 
+// The installed first names change how a sentence is read, so a trace read
+// before the page loaded the full list is recomputed after it.
 std::string model_key(const FigureSettings& s) {
   return json{s.sentence, s.heads, s.d_model, s.positional, s.causal, s.scale,
-              s.temperature, s.seed, s.max_tokens, s.model}.dump();
+              s.temperature, s.seed, s.max_tokens, s.model, attn::first_names_generation()}.dump();
 }
 
 }  // namespace
@@ -219,12 +222,14 @@ void clamp_selection(FigureState& fig) {
 
 json state_json(FigureState& fig) {
   if (fig.id == FigureId::learn) return learn_figure_state(fig);  // a training session, not a trace
-  json tokens = json::array(), unknown = json::array(), head_names = json::array();
+  json tokens = json::array(), unknown = json::array(), name_gender = json::array(), head_names = json::array();
   std::string notice;
   if (fig.trace) {
     for (const auto& token : fig.trace->tokens) {
       tokens.push_back(token.text);
       unknown.push_back(!token.known);
+      name_gender.push_back(token.name_gender == attn::NameGender::none ? json(nullptr)
+                                                                         : json(attn::name_gender_name(token.name_gender)));
     }
     for (const auto& head : fig.trace->heads) head_names.push_back(head.name);
     notice = fig.trace->notice;
@@ -241,6 +246,7 @@ json state_json(FigureState& fig) {
           {"settings", settings_to_json(fig.settings)},
           {"tokens", tokens},
           {"unknown", unknown},
+          {"name_gender", name_gender},
           {"selected", fig.settings.selected},
           {"head_names", head_names},
           {"facts", facts},

@@ -40,6 +40,7 @@ EMSCRIPTEN_BINDINGS(attention_lesson) {
   emscripten::function("attend", &attn::attend_json);
   emscripten::function("explain", &attn::explain_json);
   emscripten::function("loadModel", &attn::load_model_json);  // the trained heads' weights (docs/API.md)
+  emscripten::function("loadNames", &attn::load_names_json);  // the full list of first names (docs/API.md)
   emscripten::function("quizzes", &quizzes);
   emscripten::function("grade", &attn::grade_json);
   emscripten::function("progress", &attn::progress_json);

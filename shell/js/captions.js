@@ -112,22 +112,38 @@
     return text || "The figure shows " + (FIGURE_NAMES[state.figure] || "the lesson") + ".";
   }
 
+  // Says which words the model knows nothing about, and which capitalised
+  // words it reads as first names of a gender it does not know (the module's
+  // "unknown" and "name_gender" per token; docs/MODEL.md, "Names").
   function updateUnknownNote(state) {
     var note = document.querySelector('[data-unknown-note="' + state.figure + '"]');
     if (!note) return;
     var tokens = Array.isArray(state.tokens) ? state.tokens : [];
     var unknown = Array.isArray(state.unknown) ? state.unknown : [];
-    var words = [];
+    var genders = Array.isArray(state.name_gender) ? state.name_gender : [];
+    var words = [], names = [];
     tokens.forEach(function (t, i) {
       if (unknown[i] === true && words.indexOf(String(t)) < 0) words.push(String(t));
+      if (genders[i] === "unknown" && names.indexOf(String(t)) < 0) names.push(String(t));
     });
-    if (!words.length) { dom.setProperty(note, "hidden", true); dom.setText(note, ""); return; }
-    var shown = words.slice(0, 8).map(quote).join(", ") + (words.length > 8 ? " and " + (words.length - 8) + " more" : "");
+    function listed(list) {
+      return list.slice(0, 8).map(quote).join(", ") + (list.length > 8 ? " and " + (list.length - 8) + " more" : "");
+    }
+    var parts = [];
     var trained = state.settings && state.settings.model === "trained";  // shell/js/trained.js
-    dom.setText(note, trained ?
-      "The trained model's vocabulary has no " + shown + ": it reads each of them as <unk>, one shared token." :
-      "The demo model knows nothing about " + shown +
-      ". Each still gets a fixed made-up vector so the maths runs, but its attention pattern carries no meaning.");
+    if (words.length) {
+      parts.push(trained ?
+        "The trained model's vocabulary has no " + listed(words) + ": it reads each of them as <unk>, one shared token." :
+        "The demo model knows nothing about " + listed(words) +
+        ". Each still gets a fixed made-up vector so the maths runs, but its attention pattern carries no meaning.");
+    }
+    if (names.length) {
+      parts.push(listed(names) + (names.length === 1 ? " is read as a name" : " are read as names") +
+        " whose gender the demo model does not know. For \u201cshe\u201d or \u201che\u201d, the coreference head" +
+        " ranks such a name below names of the pronoun's gender and above names of the other gender.");
+    }
+    if (!parts.length) { dom.setProperty(note, "hidden", true); dom.setText(note, ""); return; }
+    dom.setText(note, parts.join(" "));
     dom.setProperty(note, "hidden", false);
   }
 

@@ -8,6 +8,7 @@
 
 #include "core/explain.h"
 #include "tests/core/all_close.h"
+#include "tests/core/full_names.h"
 
 namespace attn {
 namespace {
@@ -50,10 +51,15 @@ TEST(truth, default_sentence_she_attends_to_alice_above_everything_else) {
   }
 }
 
-TEST(truth, gender_decides_not_position_or_name_length) {
+// Names beyond the lesson's own need the full list (the page loads it when the
+// learner types a sentence). "Jo" is in both datasets: unknown gender, which
+// "she" still prefers to a male name.
+class truth_names : public WithFullNames {};
+
+TEST_F(truth_names, gender_decides_not_position_or_name_length) {
   const std::vector<std::pair<std::string, std::string>> pairs = {
       {"Alice", "Bob"}, {"Mary", "John"}, {"Elizabeth", "Al"}, {"Jo", "Christopher"},
-      {"Emma", "Oliver"}, {"Fatima", "Ahmed"}, {"Yuki", "Hiro"}, {"Priya", "Raj"}};
+      {"Emma", "Oliver"}, {"Maria", "Ahmed"}, {"Mei", "Ivan"}, {"Sofia", "Luis"}};
   const std::vector<std::string> frames = {
       "{A} emailed {B} because {P} had a question",
       "{A} called {B} after {P} lost the keys",
