@@ -127,10 +127,10 @@ function debianLicence({ debian, files = ['*'], prefer = [] }) {
       (want === '*' ? pattern === '*' : pattern.startsWith(want))));
   });
   if (stanzas.length === 0) fail(`${file} has no "Files:" paragraph for ${files.join(' ')}`);
-  const names = new Set(stanzas.flatMap((p) => licenceNames(field(p, 'License').split('\n', 1)[0], prefer)));
-  const firstLine = (p) => field(p, 'License').split('\n', 1)[0].trim().toLowerCase();
+  const firstLine = (p) => (field(p, 'License') ?? '').split('\n', 1)[0].trim();
+  const names = new Set(stanzas.map(firstLine).filter(Boolean).flatMap((e) => licenceNames(e, prefer)));
   // A licence without a paragraph of its own has its text in the Files paragraph.
-  const texts = [...names].map((name) => all.find((p) => /^License:/.test(p) && firstLine(p) === name.toLowerCase()))
+  const texts = [...names].map((name) => all.find((p) => /^License:/.test(p) && firstLine(p).toLowerCase() === name.toLowerCase()))
     .filter(Boolean);
   // Paragraphs that only point at /usr/share/common-licenses get that file, once.
   const shared = [...new Set([...stanzas, ...texts].join('\n').match(/\/usr\/share\/common-licenses\/[\w.+-]*\w/g) ?? [])]
