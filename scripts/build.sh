@@ -62,12 +62,18 @@ cp -u --preserve=timestamps shell/favicon.svg dist/
 # readable files shell/ keeps (scripts/bundle_shell.mjs says why).
 quiet bundle-shell node scripts/bundle_shell.mjs shell dist
 
+# The licences travel with the folder (LICENSE, docs/SHIPPING.md): ours, and the
+# third-party ones copied from what is installed with each component.
+cp -u --preserve=timestamps LICENSE dist/LICENSE.txt
+quiet third-party-notice node scripts/third_party_notice.mjs dist/THIRD_PARTY_NOTICES.txt
+
 # Drop whatever an earlier build left that this one did not write (bundle_shell.mjs
 # tidies js/ and css/ itself).
 (cd dist && find . -type f -print0) |
   while IFS= read -r -d '' f; do
     case $f in
       ./attention.js|./attention.wasm|./attention-offline.js|./index.html|./favicon.svg) continue ;;
+      ./LICENSE.txt|./THIRD_PARTY_NOTICES.txt) continue ;;
       ./js/*|./css/*) continue ;;
       ./models/trained_gpt.js) [ -f lessons/models/trained_gpt.json ] && continue ;;
       ./names/first_names.js) continue ;;

@@ -13,7 +13,7 @@ apt_packages=(
   chromium                      # browser end-to-end tests
   fonts-inter fonts-dejavu-core python3-fonttools
   zip gzip
-  fortunes                      # scripts/train.sh: the trained heads' corpus
+  fortunes                      # scripts/train.sh: the trained heads' corpus (and its licence, for the notice)
 )
 
 missing=()

@@ -97,7 +97,7 @@ async function launch(version, prior) {
   return { context, page, frame, problems, lms, log };
 }
 
-test('scorm: both packages have imsmanifest.xml at the root, one SCO and every file listed', () => {
+test('scorm: both packages have imsmanifest.xml at the root, one SCO and every file listed, the licences too', () => {
   for (const { zip } of Object.values(VERSIONS)) {
     const listing = execFileSync('unzip', ['-Z1', pack.zips[zip]], { encoding: 'utf8' }).split('\n').filter(Boolean);
     assert.ok(listing.includes('imsmanifest.xml'), `${zip}: imsmanifest.xml at the root`);
@@ -109,6 +109,9 @@ test('scorm: both packages have imsmanifest.xml at the root, one SCO and every f
     const listed = [...manifest.matchAll(/<file href="([^"]+)"/g)].map((m) => m[1]).sort();
     const files = listing.filter((f) => !f.endsWith('/') && f !== 'imsmanifest.xml').sort();
     assert.deepEqual(listed, files, `${zip}: the manifest lists exactly the site's files`);
+    for (const licence of ['LICENSE.txt', 'THIRD_PARTY_NOTICES.txt']) {
+      assert.ok(listed.includes(licence), `${zip}: ${licence} is in the package and its manifest`);
+    }
   }
 });
 
