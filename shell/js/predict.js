@@ -57,13 +57,22 @@
 
   function part(root, name) { return root.querySelector("[data-predict-" + name + "]"); }
 
-  // Whether the canvas should hold the weights back for this state; the
-  // figure description (js/captions.js) asks too, so it never names the answer.
+  // Whether the answer is still the learner's to guess: the canvas's
+  // hide_weights setting (the walkthrough draws it from step 6 on) and the
+  // figure description both follow this.
   function hidesWeights(state) {
     if (!dom.isObject(state) || Lesson.progress.PREDICTION_FIGURES.indexOf(state.figure) < 0) return false;
     if (!widget(state.figure)) return false;
-    if (state.figure === "walkthrough" && ((state.settings && state.settings.step) || 1) < ANSWER_STEP) return false;
     return mode(state) === "asking";
+  }
+
+  // The figure description (js/captions.js) while the answer is hidden: what
+  // is on the canvas, without a word about where the query looks.
+  function description(state) {
+    var hidden = "the weights stay hidden until you make your guess in the text.";
+    if (state.figure !== "walkthrough") return "The figure shows the words of the sentence; " + hidden;
+    var step = (state.settings && state.settings.step) || 1;
+    return Lesson.captions.stepLabel(step) + "." + (step >= ANSWER_STEP ? " The words only: " + hidden : "");
   }
 
   // One radio per word the query can see (the causal mask hides the rest),
@@ -213,5 +222,5 @@
   Lesson.figure.onState(function (state) { sync(state); });
   document.addEventListener("click", onClick);
 
-  Lesson.predict = { hidesWeights: hidesWeights, resultText: resultText };
+  Lesson.predict = { hidesWeights: hidesWeights, description: description };
 })();

@@ -115,7 +115,12 @@ test('predict at walkthrough step 6: "Show me the answer", and a flat row is cal
   const { context, page, problems } = await openPage(browser, server.url, VIEWPORTS.phone);
   try {
     await page.locator('#walkthrough').scrollIntoViewIfNeeded();
-    await command(page, { cmd: 'set', figure: 'walkthrough', step: 6 });
+    await command(page, { cmd: 'show', figure: 'walkthrough' });
+    for (const step of [1, 6]) {
+      await command(page, { cmd: 'set', figure: 'walkthrough', step });
+      const words = await page.locator('#figure-description').textContent();
+      assert.doesNotMatch(words, /\d%|largest/, `step ${step}: the description keeps the answer back: "${words}"`);
+    }
     await page.evaluate(() => document.querySelector('[data-step-text="walkthrough"][data-step="6"]').hidden = false);
     const asking = await command(page, { cmd: 'state', figure: 'walkthrough' });
     assert.equal(asking.settings.hide_weights, true, 'step 6 holds the weights back');
