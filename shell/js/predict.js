@@ -70,7 +70,9 @@
   // is on the canvas, without a word about where the query looks.
   function description(state) {
     var hidden = "the weights stay hidden until you make your guess in the text.";
-    if (state.figure !== "walkthrough") return "The figure shows the words of the sentence; " + hidden;
+    var query = tokens(state)[state.selected];
+    var words = "The figure shows the sentence's words" + (query != null ? ", " + quote(query) + " selected" : "");
+    if (state.figure !== "walkthrough") return words + "; " + hidden;
     var step = (state.settings && state.settings.step) || 1;
     return Lesson.captions.stepLabel(step) + "." + (step >= ANSWER_STEP ? " The words only: " + hidden : "");
   }

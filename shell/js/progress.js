@@ -103,28 +103,33 @@
   function summary() {
     var seen = Array.isArray(current.seen) ? current.seen : [];
     var score = dom.isObject(current.score) ? current.score : null;
+    // A skipped guess ("Show me the answer") is not a guess, but it is not
+    // left to do either: the answer has been seen.
     var guessed = PREDICTION_FIGURES.filter(function (f) {
       return dom.isObject(current.predictions[f]) && current.predictions[f].guess >= 0;
     });
+    var open = PREDICTION_FIGURES.filter(function (f) { return !dom.isObject(current.predictions[f]); });
+    var skipped = PREDICTION_FIGURES.length - guessed.length - open.length;
     var done = [seen.length + " of " + SECTIONS.length + " sections seen"];
     if (score && typeof score.total === "number" && score.total > 0) {
       done.push(score.answered + " of " + plural(score.total, "quick check", "quick checks") + " answered" +
         (score.answered > 0 ? " (" + score.correct + " right)" : ""));
     }
-    done.push(guessed.length + " of " + PREDICTION_FIGURES.length + " guesses made");
+    done.push(guessed.length + " of " + PREDICTION_FIGURES.length + " guesses made" +
+      (skipped > 0 ? " (" + skipped + (skipped === 1 ? " answer" : " answers") + " shown without one)" : ""));
     var left = [];
     var unseen = SECTIONS.filter(function (s) { return seen.indexOf(s) < 0; }).map(sectionName);
     if (unseen.length) left.push("read " + list(unseen));
     if (score && score.answered < score.total) {
-      var open = score.total - score.answered;
-      left.push(score.answered === 0 ? "answer the " + plural(open, "quick check", "quick checks") :
-        "answer " + plural(open, "more quick check", "more quick checks"));
+      var unanswered = score.total - score.answered;
+      left.push(score.answered === 0 ? "answer the " + plural(unanswered, "quick check", "quick checks") :
+        "answer " + plural(unanswered, "more quick check", "more quick checks"));
     }
-    if (guessed.length < PREDICTION_FIGURES.length) {
-      left.push("make the " + (PREDICTION_FIGURES.length - guessed.length === 1 ? "guess" : "guesses") +
-        " in " + list(PREDICTION_FIGURES.filter(function (f) { return guessed.indexOf(f) < 0; }).map(function (f) {
-          return sectionName(f === "flow" ? "opening" : f);
-        })));
+    if (open.length) {
+      left.push("make the " + (open.length === 1 ? "guess" : "guesses") + " in " + list(open.map(function (f) {
+        var section = dom.sectionOf(f);
+        return section ? sectionName(section.id) : f;
+      })));
     }
     var text = "So far: " + list(done) + ".";
     if (left.length) text += " Still to do: " + list(left) + ".";
