@@ -53,6 +53,8 @@ test('predict in section 1: keyboard only, weights hidden until the guess, resul
   try {
     const first = await flowState(page);
     assert.equal(first.settings.hide_weights, true, 'a first visit asks before showing the weights');
+    const refused = await command(page, { cmd: 'set', figure: 'flow', hide_weights: 'yes' });
+    assert.match(refused.error, /hide_weights.*true or false/, 'a setting of the wrong type is refused by name');
     assert.equal(await page.locator('#flow-caption').isHidden(), true, 'the caption naming the answer waits');
     const description = await page.locator('#figure-description').textContent();
     assert.doesNotMatch(description, /\d%/, `the figure description gives no weights: "${description}"`);
