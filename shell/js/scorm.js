@@ -117,8 +117,14 @@
     var progress = Lesson.progress.get();
     if (!dom.isObject(progress)) return;
     var changed = false;
-    var suspend = JSON.stringify({ answers: progress.answers || {}, section: progress.section,
-                                   seen: progress.seen || [], predictions: progress.predictions || {} });
+    var record = { answers: progress.answers || {}, section: progress.section, seen: progress.seen || [],
+                   predictions: progress.predictions || {} };
+    var suspend = JSON.stringify(record);
+    // Guesses on long sentences must not cost SCORM 1.2 the answers: they go first.
+    if (lms.version === "1.2" && suspend.length > MAX_SUSPEND_1_2) {
+      delete record.predictions;
+      suspend = JSON.stringify(record);
+    }
     if (lms.version !== "1.2" || suspend.length <= MAX_SUSPEND_1_2) changed = put(lms.keys.suspend, suspend) || changed;
     if (typeof progress.section === "string") changed = put(lms.keys.location, progress.section) || changed;
 
