@@ -114,8 +114,9 @@
     var picked = guess >= 0 && percents[guess] != null ?
       "You picked " + quote(words[guess]) + ": it gets " + fmt(percents[guess]) + "%" : "";
     if (!f.decisive) {
-      var flat = query + " spreads its attention about evenly: every word it can see gets about " +
-        fmt(f.even_percent) + "%, so no single word is the answer.";
+      // Flat under the core's rule: no weight rises far above the even split.
+      var flat = query + " has no clear favourite: no word it can see gets much more than the even split of " +
+        fmt(f.even_percent) + "% each, so no single word is the answer.";
       var hint = f.hint_head ? " The " + quote(f.hint_head) + " head has a clear favourite for " + query +
         ": try it." : "";
       return (picked ? picked + ". " : "") + flat + hint;

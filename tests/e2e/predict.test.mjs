@@ -88,7 +88,7 @@ test('predict in section 1: keyboard only, weights hidden until the guess, resul
           `${ordinal(want.rank(guess))} of ${want.visible}`), `the guess's share and rank: "${text}"`);
       }
     } else {
-      assert.match(text, new RegExp(`about ${want.even}%`), `a flat row says so: "${text}"`);
+      assert.match(text, new RegExp(`even split of ${want.even}% each`), `a flat row says so: "${text}"`);
     }
     assert.equal(await page.locator('#flow-caption').isHidden(), false, 'the caption shows after the guess');
     saveArtifact('predict-flow-revealed.png', (await canvasSnapshot(page)).png);
@@ -147,7 +147,8 @@ test('predict at walkthrough step 6: "Show me the answer", and a flat row is cal
     await page.locator('[data-predict="walkthrough"] input[type="radio"]').first().check();
     await page.locator('[data-predict="walkthrough"] [data-predict-check]').click();
     const flatText = await resultText(page, 'walkthrough');
-    assert.match(flatText, new RegExp(`about ${flat.want.even}%`), flatText);
+    assert.match(flatText, new RegExp(`even split of ${flat.want.even}% each`), flatText);
+    assert.match(flatText, new RegExp(`You picked ${q(state.tokens[0])}: it gets ${flat.want.percent(0)}%`), flatText);
     assert.match(flatText, /no single word is the answer/, flatText);
     assert.doesNotMatch(flatText, /largest share/, `a flat row has no largest share: "${flatText}"`);
     assert.deepEqual(problems, [], problems.join('\n'));
