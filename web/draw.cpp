@@ -251,15 +251,18 @@ ChipResult token_chips(const Area& area, const std::vector<std::string>& tokens,
   const float h = font_px(font) + 2.f * pad_y;
   float x = area.min.x, y = area.min.y;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::string label = fit(font, tokens[i], area.width() - 2.f * pad_x);
-    const float w = text_size(font, label).x + 2.f * pad_x;
+    const bool is_selected = static_cast<int>(i) == selected;
+    // The selected word is bold only where bold comes in the chips' size: a
+    // 15 px bold label in a 12 px chip spilt out of it.
+    ImFont* label_font = is_selected && font_px(fonts().bold) == font_px(font) ? fonts().bold : font;
+    const std::string label = fit(label_font, tokens[i], area.width() - 2.f * pad_x);
+    const float w = text_size(label_font, label).x + 2.f * pad_x;
     if (x > area.min.x && x + w > area.max.x) {
       x = area.min.x;
       y += h + row_gap;
     }
     const ImRect rect(ImVec2(x, y), ImVec2(x + w, y + h));
     result.rects.push_back(rect);
-    const bool is_selected = static_cast<int>(i) == selected;
     const ImU32 fill = is_selected ? palette().query : (i < fills.size() ? fills[i] : palette().chip);
     list()->AddRectFilled(rect.Min, rect.Max, fill, 6.f);
     if (hovering(rect)) {
@@ -268,7 +271,7 @@ ChipResult token_chips(const Area& area, const std::vector<std::string>& tokens,
       if (ImGui::IsMouseClicked(0)) result.clicked = static_cast<int>(i);
     }
     if (is_selected) list()->AddRect(rect.Min - ImVec2(2, 2), rect.Max + ImVec2(2, 2), palette().query, 8.f, 0, 2.f);
-    text(ImVec2(x + pad_x, y + pad_y), label, text_on(fill), is_selected ? fonts().bold : font);
+    text(ImVec2(x + pad_x, y + pad_y), label, text_on(fill), label_font);
     x += w + gap;
   }
   result.bottom = tokens.empty() ? area.min.y : y + h;
