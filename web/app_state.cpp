@@ -117,6 +117,7 @@ json settings_to_json(const FigureSettings& s) {
           {"max_tokens", s.max_tokens}, {"selected", s.selected},
           {"head", s.head},           {"step", s.step},
           {"formula_part", s.formula_part}, {"hard_argmax", s.hard_argmax},
+          {"hide_weights", s.hide_weights},
           {"dk", s.dk},               {"rnn_distance", s.rnn_distance},
           {"analogy_step", s.analogy_step}, {"layout", s.layout},
           {"model", s.model}};
@@ -156,6 +157,8 @@ void merge_settings(FigureSettings& s, const json& patch) {
       s.formula_part = one_of(value, name, {"", "q", "k", "v", "kt", "sqrt_dk", "softmax", "product"});
     } else if (name == "hard_argmax") {
       s.hard_argmax = boolean(value, name);
+    } else if (name == "hide_weights") {
+      s.hide_weights = boolean(value, name);
     } else if (name == "dk") {
       s.dk = int_in(value, name, 1, 4096);
     } else if (name == "rnn_distance") {

@@ -40,6 +40,9 @@ struct FigureSettings {
   int step = 1;              // walkthrough 1..8
   std::string formula_part;  // "", q, k, v, kt, sqrt_dk, softmax, product
   bool hard_argmax = false;
+  // flow and walkthrough (step 6 on): draw the words without their weights
+  // while the learner makes a guess in the text (shell/js/predict.js).
+  bool hide_weights = false;
   int dk = 64;               // the scaling demo's width
   int rnn_distance = 4;
   int analogy_step = 1;      // 1..3

@@ -232,14 +232,11 @@ Area figure_area() {
               ImVec2(pos.x + ImGui::GetWindowContentRegionMax().x, pos.y + ImGui::GetWindowContentRegionMax().y)};
 }
 
+// Both lines wrap rather than end in an ellipsis: on a phone the subtitle's
+// instructions are what a learner must read.
 void title(Area& area, const std::string& heading, const std::string& subtitle) {
-  const float h = font_px(fonts().title) + 4.f;
-  text(area.min, fit(fonts().title, heading, area.width()), palette().text, fonts().title);
-  area.take_top(h);
-  if (!subtitle.empty()) {
-    text(area.min, fit(fonts().body, subtitle, area.width()), palette().muted);
-    area.take_top(font_px(fonts().body) + 6.f);
-  }
+  area.take_top(text_wrapped(area.min, heading, palette().text, area.width(), fonts().title) + 4.f);
+  if (!subtitle.empty()) area.take_top(text_wrapped(area.min, subtitle, palette().muted, area.width()) + 6.f);
   area.take_top(6.f);
 }
 
@@ -254,15 +251,18 @@ ChipResult token_chips(const Area& area, const std::vector<std::string>& tokens,
   const float h = font_px(font) + 2.f * pad_y;
   float x = area.min.x, y = area.min.y;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const std::string label = fit(font, tokens[i], area.width() - 2.f * pad_x);
-    const float w = text_size(font, label).x + 2.f * pad_x;
+    const bool is_selected = static_cast<int>(i) == selected;
+    // The selected word is bold only where bold comes in the chips' size: a
+    // 15 px bold label in a 12 px chip spilt out of it.
+    ImFont* label_font = is_selected && font_px(fonts().bold) == font_px(font) ? fonts().bold : font;
+    const std::string label = fit(label_font, tokens[i], area.width() - 2.f * pad_x);
+    const float w = text_size(label_font, label).x + 2.f * pad_x;
     if (x > area.min.x && x + w > area.max.x) {
       x = area.min.x;
       y += h + row_gap;
     }
     const ImRect rect(ImVec2(x, y), ImVec2(x + w, y + h));
     result.rects.push_back(rect);
-    const bool is_selected = static_cast<int>(i) == selected;
     const ImU32 fill = is_selected ? palette().query : (i < fills.size() ? fills[i] : palette().chip);
     list()->AddRectFilled(rect.Min, rect.Max, fill, 6.f);
     if (hovering(rect)) {
@@ -271,7 +271,7 @@ ChipResult token_chips(const Area& area, const std::vector<std::string>& tokens,
       if (ImGui::IsMouseClicked(0)) result.clicked = static_cast<int>(i);
     }
     if (is_selected) list()->AddRect(rect.Min - ImVec2(2, 2), rect.Max + ImVec2(2, 2), palette().query, 8.f, 0, 2.f);
-    text(ImVec2(x + pad_x, y + pad_y), label, text_on(fill), is_selected ? fonts().bold : font);
+    text(ImVec2(x + pad_x, y + pad_y), label, text_on(fill), label_font);
     x += w + gap;
   }
   result.bottom = tokens.empty() ? area.min.y : y + h;
@@ -428,18 +428,38 @@ BarResult bar_rows(const Area& area, const std::vector<std::string>& labels, con
                    ImU32 hue, int highlight, float max_row) {
   BarResult result;
   const Palette& p = palette();
-  const std::size_t n = std::min(labels.size(), values.size());
-  if (n == 0) return result;
-  const float row = std::min(max_row, area.height() / n);
+  const std::size_t all = std::min(labels.size(), values.size());
+  if (all == 0) return result;
+  // Rows never get shorter than their text. When the area is too short for
+  // every word (a phone's canvas, a long sentence) the rows go into up to
+  // three columns, and if even that is too little the last place says how
+  // many are left out, rather than print labels over each other.
+  const float min_row = font_px(fonts().small) + 3.f;
+  const float row = std::max(min_row, std::min(max_row, area.height() / all));
+  const std::size_t per_column = std::max<std::size_t>(1, static_cast<std::size_t>(area.height() / row));
+  const std::size_t columns = std::min<std::size_t>(3, (all + per_column - 1) / per_column);
+  const std::size_t places = per_column * columns;
+  const std::size_t n = places >= all ? all : places - 1;
   ImFont* font = row >= 20.f ? fonts().body : fonts().small;
+  const float gap = 12.f;
+  const float column_w = (area.width() - gap * (columns - 1)) / columns;
+  auto place = [&](std::size_t i) {
+    return ImVec2(area.min.x + (i / per_column) * (column_w + gap), area.min.y + (i % per_column) * row);
+  };
+  if (n < all) {
+    const ImVec2 at = place(n);
+    text(ImVec2(at.x, at.y + (row - font_px(fonts().small)) * 0.5f),
+         fit(fonts().small, "+ " + std::to_string(all - n) + " more", column_w), p.muted, fonts().small);
+  }
   float label_w = 0.f;
   for (std::size_t i = 0; i < n; ++i) label_w = std::max(label_w, text_size(font, labels[i]).x);
-  label_w = std::min(label_w + 10.f, area.width() * 0.35f);
+  label_w = std::min(label_w + 10.f, column_w * (columns > 1 ? 0.45f : 0.35f));
   const float pct_w = text_size(font, "100%").x + 10.f;
-  const float bar_w = std::max(10.f, area.width() - label_w - pct_w);
+  const float bar_w = std::max(10.f, column_w - label_w - pct_w);
   for (std::size_t i = 0; i < n; ++i) {
-    const float y = area.min.y + i * row;
-    const ImRect rect(ImVec2(area.min.x, y), ImVec2(area.max.x, y + row));
+    const ImVec2 at = place(i);
+    const float x = at.x, y = at.y;
+    const ImRect rect(ImVec2(x, y), ImVec2(x + column_w, y + row));
     const bool is_highlight = static_cast<int>(i) == highlight;
     if (hovering(rect)) {
       result.hovered = static_cast<int>(i);
@@ -448,13 +468,13 @@ BarResult bar_rows(const Area& area, const std::vector<std::string>& labels, con
     }
     const float text_y = y + (row - font_px(font)) * 0.5f;
     const std::string label = fit(font, labels[i], label_w - 10.f);
-    text(ImVec2(area.min.x + label_w - 10.f - text_size(font, label).x, text_y), label,
+    text(ImVec2(x + label_w - 10.f - text_size(font, label).x, text_y), label,
          is_highlight ? p.query : p.text, is_highlight ? fonts().bold : font);
     const float v = std::clamp(values[i], 0.f, 1.f);
-    const ImVec2 a(area.min.x + label_w, y + row * 0.18f);
+    const ImVec2 a(x + label_w, y + row * 0.18f);
     list()->AddRectFilled(a, ImVec2(a.x + bar_w, y + row * 0.82f), p.panel, 3.f);
     if (v > 0.f) list()->AddRectFilled(a, ImVec2(a.x + std::max(2.f, bar_w * v), y + row * 0.82f), hue, 3.f);
-    text(ImVec2(area.min.x + label_w + bar_w + 6.f, text_y), percent(v), p.text, font);
+    text(ImVec2(x + label_w + bar_w + 6.f, text_y), percent(v), p.text, font);
   }
   return result;
 }

@@ -91,6 +91,8 @@ struct BarResult {
   int clicked = -1;
 };
 // One row per label: label, bar of length value (0..1), and the percentage.
+// Rows stay at least as tall as their text; a short area takes up to three
+// columns of rows, then says how many were left out.
 BarResult bar_rows(const Area& area, const std::vector<std::string>& labels,
                    const std::vector<float>& values, ImU32 hue, int highlight = -1,
                    float max_row = 24.f);

@@ -35,6 +35,24 @@ const std::vector<float>& ease_toward(const attn::Matrix& weights, int row) {
   return eased_row;
 }
 
+// Before the learner's guess (setting hide_weights): the chips where they
+// always stand, all one colour, and no arcs, bars or percentages.
+void draw_flow_hidden(FigureState& fig, draw::Area area, const std::vector<std::string>& words) {
+  const Palette& p = palette();
+  const std::string query = draw::quote(words[fig.settings.selected]);
+  area.take_top(std::clamp(area.height() * 0.22f, 40.f, 110.f));
+  const draw::ChipResult chips =
+      draw::token_chips(area, words, std::vector<ImU32>(words.size(), p.chip), fig.settings.selected);
+  float y = chips.bottom + 16.f;
+  y += draw::text_wrapped(ImVec2(area.min.x, y), "Which word will " + query + " look at most?", p.text,
+                          area.width(), fonts().bold) + 6.f;
+  draw::text_wrapped(ImVec2(area.min.x, y),
+                     "Make your guess in the text: the weights appear here once you check it "
+                     "or ask for the answer.", p.muted, area.width());
+  if (chips.hovered >= 0) draw::tooltip("Click to ask about " + draw::quote(words[chips.hovered]) + " instead.");
+  if (chips.clicked >= 0) select_from_canvas(chips.clicked);
+}
+
 }  // namespace
 
 void draw_flow(FigureState& fig) {
@@ -50,6 +68,10 @@ void draw_flow(FigureState& fig) {
   draw::Area area = draw::figure_area();
   draw::title(area, "Where does " + draw::quote(query) + " look?",
               "Head: " + head.name + "  \xC2\xB7  click or tap a word, or use \xE2\x86\x90 \xE2\x86\x92");
+  if (fig.settings.hide_weights) {
+    draw_flow_hidden(fig, area, words);
+    return;
+  }
 
   // Room above the chips for the arcs to rise into.
   const float arc_room = std::clamp(area.height() * 0.22f, 40.f, 110.f);

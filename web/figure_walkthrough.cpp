@@ -313,6 +313,18 @@ void step_heads(View& v, draw::Area& area) {
                   draw::fixed(v.trace.output(out.row, out.column)) + "\nW_O mixes the heads' outputs back to d_model.");
 }
 
+// Steps 6 to 8 before the learner's guess (setting hide_weights): the query
+// chips stay, the weights and everything made from them wait for the text.
+void step_hidden(View& v, draw::Area& area) {
+  const Palette& p = palette();
+  float y = area.min.y + 8.f;
+  y += draw::text_wrapped(ImVec2(area.min.x, y), "Which word will " + row_of(v, v.selected) +
+                          " give the largest weight?", p.text, area.width(), fonts().bold) + 6.f;
+  draw::text_wrapped(ImVec2(area.min.x, y),
+                     "Make your guess in the text: the weights appear here once you check it "
+                     "or ask for the answer.", p.muted, area.width());
+}
+
 }  // namespace
 
 void draw_walkthrough(FigureState& fig) {
@@ -324,7 +336,8 @@ void draw_walkthrough(FigureState& fig) {
                              ", d_k = " + std::to_string(trace.d_k) + ", head: " + v.head.name;
   draw::title(area, "Step " + std::to_string(step) + " of 8: " + kStepNames[step - 1], shapes);
   if (step != 1) query_chips(v, area);
-  switch (step) {
+  if (step >= 6 && fig.settings.hide_weights) step_hidden(v, area);
+  else switch (step) {
     case 1: step_tokens(v, area); break;
     case 2: step_embeddings(v, area); break;
     case 3: step_projections(v, area); break;

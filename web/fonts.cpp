@@ -36,10 +36,10 @@ const Fonts& fonts() { return loaded; }
 void build_fonts(float ratio) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  loaded.body = add(lesson_font_regular, lesson_font_regular_size, 15.f, ratio);
-  loaded.small = add(lesson_font_regular, lesson_font_regular_size, 12.f, ratio);
-  loaded.bold = add(lesson_font_bold, lesson_font_bold_size, 15.f, ratio);
-  loaded.title = add(lesson_font_bold, lesson_font_bold_size, 18.f, ratio);
+  loaded.body = add(lesson_font_regular, lesson_font_regular_size, kBodyPx, ratio);
+  loaded.small = add(lesson_font_regular, lesson_font_regular_size, kSmallPx, ratio);
+  loaded.bold = add(lesson_font_bold, lesson_font_bold_size, kBodyPx, ratio);
+  loaded.title = add(lesson_font_bold, lesson_font_bold_size, kTitlePx, ratio);
   io.Fonts->Build();
   io.FontDefault = loaded.body;
   io.FontGlobalScale = 1.f / ratio;

@@ -6,6 +6,15 @@
 
 namespace lesson {
 
+// Sizes in CSS pixels. Nothing a learner must read is drawn smaller than
+// kMinReadablePx, at any canvas width: figures that run out of room cut or
+// wrap text (draw::fit, draw::text_wrapped), never scale it down.
+constexpr float kMinReadablePx = 11.f;
+constexpr float kBodyPx = 15.f;
+constexpr float kSmallPx = 12.f;
+constexpr float kTitlePx = 18.f;
+static_assert(kSmallPx >= kMinReadablePx && kBodyPx >= kMinReadablePx, "figure text must stay readable");
+
 struct Fonts {
   ImFont* body = nullptr;   // 15 px: labels, numbers
   ImFont* small = nullptr;  // 12 px: matrix cells, axis ticks

@@ -107,6 +107,8 @@
   }
 
   function describe(state) {
+    // Before the learner's guess (js/predict.js) the words must not give the answer away.
+    if (Lesson.predict && Lesson.predict.hidesWeights(state)) return Lesson.predict.description(state);
     var describer = describers[state.figure];
     var text = describer ? describer(state, state.facts || {}) : "";
     return text || "The figure shows " + (FIGURE_NAMES[state.figure] || "the lesson") + ".";

@@ -2,7 +2,7 @@
 // optionally &section=<id>). It hides the page chrome, posts the content height
 // ({"type":"attention-lesson:height","height":N}, plus Canvas LMS's
 // {"subject":"lti.frameResize","height":N}) and the lesson's events
-// ({"type":"attention-lesson:event","event":"section"|"quiz"|"complete",...}).
+// ({"type":"attention-lesson:event","event":"section"|"quiz"|"prediction"|"complete",...}).
 // Incoming messages are accepted only from the parent window, from its origin
 // when known, and only in the documented shapes.
 (function () {

@@ -117,8 +117,14 @@
     var progress = Lesson.progress.get();
     if (!dom.isObject(progress)) return;
     var changed = false;
-    var suspend = JSON.stringify({ answers: progress.answers || {}, section: progress.section,
-                                   seen: progress.seen || [] });
+    var record = { answers: progress.answers || {}, section: progress.section, seen: progress.seen || [],
+                   predictions: progress.predictions || {} };
+    var suspend = JSON.stringify(record);
+    // Guesses on long sentences must not cost SCORM 1.2 the answers: they go first.
+    if (lms.version === "1.2" && suspend.length > MAX_SUSPEND_1_2) {
+      delete record.predictions;
+      suspend = JSON.stringify(record);
+    }
     if (lms.version !== "1.2" || suspend.length <= MAX_SUSPEND_1_2) changed = put(lms.keys.suspend, suspend) || changed;
     if (typeof progress.section === "string") changed = put(lms.keys.location, progress.section) || changed;
 
@@ -186,6 +192,12 @@
       });
     }
     if (typeof saved.section === "string") Lesson.progress.markSection(saved.section);
+    // The guesses of js/predict.js; progress.js checks their shape.
+    if (dom.isObject(saved.predictions)) {
+      Object.keys(saved.predictions).forEach(function (figure) {
+        if (dom.isObject(saved.predictions[figure])) Lesson.progress.setPrediction(figure, saved.predictions[figure]);
+      });
+    }
   }
 
   // Called by lesson.js once progress has loaded and before the quizzes show

@@ -172,6 +172,10 @@ test('the canvas has a role and a label, and the live region states what the fig
     assert.equal(canvas.tabindex, 0);
     const live = page.locator('#figure-description');
     assert.equal(await live.getAttribute('aria-live'), 'polite');
+    // A first visit asks for a guess before the weights (predict.test.mjs): the
+    // region holds the answer back until the learner skips or guesses.
+    assert.doesNotMatch(await live.textContent(), /\d%/, 'no weights before the guess');
+    await page.locator('[data-predict="flow"] [data-predict-skip]').click();
     // The numbers come from the module's state, not from the test.
     const state = await command(page, { cmd: 'state', figure: 'flow' });
     const text = await live.textContent();
