@@ -235,8 +235,17 @@
     save();
   }
 
+  // A seed saved elsewhere (an LMS's record, js/scorm.js) wins over this
+  // browser's, so the choices keep their order from one launch to the next.
+  function setChoiceSeed(seed) {
+    if (typeof seed !== "number" || seed === current.choice_seed) return;
+    current.choice_seed = seed;
+    save();
+  }
+
   Lesson.progress = {
     SECTIONS: SECTIONS,
+    setChoiceSeed: setChoiceSeed,
     PREDICTION_FIGURES: PREDICTION_FIGURES,
     setPrediction: setPrediction,
     prediction: function (figure) { return current.predictions[figure] || null; },

@@ -118,7 +118,7 @@
     if (!dom.isObject(progress)) return;
     var changed = false;
     var record = { answers: progress.answers || {}, section: progress.section, seen: progress.seen || [],
-                   predictions: progress.predictions || {} };
+                   choice_seed: progress.choice_seed, predictions: progress.predictions || {} };
     var suspend = JSON.stringify(record);
     // Guesses on long sentences must not cost SCORM 1.2 the answers: they go first.
     if (lms.version === "1.2" && suspend.length > MAX_SUSPEND_1_2) {
@@ -192,6 +192,8 @@
       });
     }
     if (typeof saved.section === "string") Lesson.progress.markSection(saved.section);
+    // The order of the quick checks' choices (the core checks the seed).
+    if (typeof saved.choice_seed === "number") Lesson.progress.setChoiceSeed(saved.choice_seed);
     // The guesses of js/predict.js; progress.js checks their shape.
     if (dom.isObject(saved.predictions)) {
       Object.keys(saved.predictions).forEach(function (figure) {

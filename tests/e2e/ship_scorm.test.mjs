@@ -122,6 +122,10 @@ const PLAN = {
 };
 
 for (const version of [12, 2004]) {
+  // Each quick check's choice ids in the order the page shows them.
+  const choiceOrder = (frame) => frame.$$eval('.quiz[data-quiz]', (quizzes) => Object.fromEntries(
+    quizzes.map((q) => [q.dataset.quiz, [...q.querySelectorAll('input[type="radio"]')].map((i) => i.value)])));
+
   test(`scorm ${version}: score and status follow the quizzes, and a second launch resumes`, async () => {
     const v = VERSIONS[version];
     const plan = PLAN[version];
@@ -133,6 +137,7 @@ for (const version of [12, 2004]) {
     const first = await launch(version, null);
     let suspend;
     let location;
+    let firstOrder;
     try {
       assert.deepEqual((await first.log()).slice(0, 1), [v.init], 'the SCO opens the session first');
       assert.equal(await first.frame.evaluate(() => document.documentElement.dataset.scorm), version === 12 ? '1.2' : '2004');
@@ -162,6 +167,8 @@ for (const version of [12, 2004]) {
       assert.deepEqual(saved.answers, chosen, 'suspend data holds the answers given');
       assert.equal(saved.seen.length, 9, 'suspend data holds every section read');
       assert.ok(saved.seen.includes(location), `the location "${location}" is a section`);
+      assert.equal(typeof saved.choice_seed, 'number', 'suspend data holds the learner\'s choice order seed');
+      firstOrder = await choiceOrder(first.frame);
       assert.ok((await first.log()).includes(v.commit), 'changes are committed');
 
       // Leaving the lesson (pagehide) ends the session.
@@ -187,6 +194,8 @@ for (const version of [12, 2004]) {
         const checked = await second.frame.isChecked(`.quiz[data-quiz="${quiz}"] input[type="radio"][value="${choice}"]`);
         assert.ok(checked, `${quiz}: the answer "${choice}" is restored`);
       }
+      assert.deepEqual(await choiceOrder(second.frame), firstOrder,
+        'the quick checks show their choices in the first launch\'s order, from the LMS record alone');
       const progressText = await second.frame.textContent('#progress-text');
       assert.match(progressText, new RegExp(`9 of 9 sections seen.*${correct} of 4 right`), progressText);
       const resumed = JSON.parse(await second.lms(v.value.suspend));
