@@ -80,6 +80,12 @@
     if (!dom.isObject(state) || !state.figure) return;
     box.appendChild(dom.el("h2", { "class": "fallback-title" }, "The numbers behind: " +
       (Lesson.captions.FIGURE_NAMES[figureId] || figureId)));
+    // Before the learner's guess (js/predict.js) the numbers stay hidden here
+    // as they do on the canvas: the table and the facts would give the answer away.
+    if (state.settings && state.settings.hide_weights === true) {
+      box.appendChild(dom.el("p", null, "The weights stay hidden until you make your guess in the text."));
+      return;
+    }
     var table = weightsTable(state);
     if (table) {
       var scroller = dom.el("div", { "class": "table-scroll", tabindex: "0", role: "region",

@@ -58,6 +58,11 @@ test('no WebGL: a message, a table of the current figure\'s weights from the cor
     assert.match(message, /table/i, 'and says what replaces it');
     await assertProseComplete(page, 'no WebGL');
 
+    // Before the learner's guess the table keeps the weights back, as the canvas does.
+    assert.equal(await page.locator('#figure-fallback table.weights-table').count(), 0, 'no weights before the guess');
+    assert.match(await page.locator('#figure-fallback').textContent(), /until you make your guess/);
+    await page.locator('[data-predict="flow"] [data-predict-skip]').click();
+
     // The opening figure as a table: "she" (its row) gives its largest share to Alice.
     const table = page.locator('#figure-fallback table.weights-table');
     await table.waitFor();
