@@ -111,9 +111,9 @@ void step_embeddings(View& v, draw::Area& area) {
 void step_projections(View& v, draw::Area& area) {
   const Palette& p = palette();
   const long n = static_cast<long>(v.words.size()), d = v.trace.d_model, dk = v.trace.d_k;
-  draw::text(area.min, "X (" + draw::shape(n, d) + ")" + times() + "W (" + draw::shape(d, dk) + ") = " +
-                           draw::shape(n, dk) + " for each of Q, K, V", p.muted, fonts().small);
-  area.take_top(draw::font_px(fonts().small) + 8.f);
+  area.take_top(draw::text_wrapped(area.min, "X (" + draw::shape(n, d) + ")" + times() + "W (" + draw::shape(d, dk) +
+                                                 ") = " + draw::shape(n, dk) + " for each of Q, K, V",
+                                   p.muted, area.width(), fonts().small) + 8.f);
   const float w = (area.width() - 24.f) / 3.f;
   const attn::Matrix* mats[3] = {&v.head.q, &v.head.k, &v.head.v};
   const char* names[3] = {"Q = X W_Q", "K = X W_K", "V = X W_V"};
