@@ -336,7 +336,7 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
   float label_w = 0.f;
   if (rows * 9.f <= area.max.y - y) {
     for (const std::string& label : row_labels) label_w = std::max(label_w, text_size(small, label).x);
-    label_w = std::min(label_w + 6.f, area.width() * 0.3f);
+    label_w = std::min(label_w + 6.f, area.width() * style.label_share);
   }
   const float top = style.column_labels && !column_labels.empty() ? line : 0.f;
   if (rows == 0 || cols == 0) return result;

@@ -78,6 +78,7 @@ struct HeatmapStyle {
   int highlight_column = -1;
   float max_cell = 44.f;
   bool column_labels = true;
+  float label_share = 0.3f;   // the most of the width the row labels may take
 };
 struct HeatmapResult {
   ImRect cells;               // where the cells were drawn
