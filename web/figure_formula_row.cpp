@@ -93,7 +93,10 @@ int draw_formula_row(const FigureState& fig, draw::Area area, const std::string&
   const float y_out = y_end + 4.f;
 
   // The query's q row sits above the keys it is compared with.
-  right_text(c.k - 6.f, y_q, row_h, "q " + draw::quote(words[q]), p.query, small);
+  // A long query word does not fit the label column: then just "q" (hovering
+  // the row names the word).
+  const std::string q_label = "q " + draw::quote(words[q]);
+  right_text(c.k - 6.f, y_q, row_h, draw::text_size(small, q_label).x <= c.k - 6.f - c.label ? q_label : "q", p.query, small);
   const draw::HeatmapResult q_map = grid(c.k, y_q, c.grid_w, row_h, attn::Matrix(head.q.row(q)), p.query);
   const std::string divide = s.scale || s.temperature != 1.0 ? "\xC3\xB7 " + draw::fixed(divisor) : "\xC3\xB7 1 (off)";
   const char* heads[5] = {"k (keys)", "q\xC2\xB7k", "", hard ? "argmax" : "softmax", "weight \xC3\x97 v"};

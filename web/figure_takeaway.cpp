@@ -28,15 +28,18 @@ void draw_takeaway(FigureState& fig) {
     std::string title, detail;
     ImU32 colour;
   };
-  const Box boxes[4] = {{"Query", draw::quote(words[s]) + " asks", p.query},
-                        {"Keys", "every word answers", p.key},
-                        {"softmax", "weights sum to 1", p.accent},
-                        {"Values", "blended by weight", p.value}};
   // The detail lines wrap inside their boxes (a phone gives each box about
-  // 75 px), and the boxes grow to the tallest of them.
+  // 75 px), and the boxes grow to the tallest of them. A query word too long
+  // for its box is not broken mid-word: the line under the boxes names it.
   const float gap = std::clamp(area.width() * 0.04f, 14.f, 22.f);
   const float w = (area.width() - 3 * gap) / 4.f;
   const float pad = 4.f;
+  const std::string query = draw::quote(words[s]);
+  const bool query_fits = draw::text_size(fonts().small, query).x <= w - 2 * pad;
+  const Box boxes[4] = {{"Query", (query_fits ? query : "the chosen word") + " asks", p.query},
+                        {"Keys", "every word answers", p.key},
+                        {"softmax", "weights sum to 1", p.accent},
+                        {"Values", "blended by weight", p.value}};
   float title_h = 0.f, detail_h = 0.f;
   for (const Box& box : boxes) {
     title_h = std::max(title_h, draw::wrapped_height(fonts().bold, box.title, w - 2 * pad));
