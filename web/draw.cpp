@@ -137,7 +137,35 @@ float text_wrapped(ImVec2 pos, const std::string& s, ImU32 colour, float width, 
   font = or_body(font);
   const float size = font_px(font);
   list()->AddText(font, size, ImVec2(std::floor(pos.x), std::floor(pos.y)), colour, s.c_str(), nullptr, width);
-  return font->CalcTextSizeA(size, FLT_MAX, width, s.c_str()).y;
+  return wrapped_height(font, s, width);
+}
+
+float wrapped_height(ImFont* font, const std::string& s, float width) {
+  font = or_body(font);
+  return font->CalcTextSizeA(font_px(font), FLT_MAX, width, s.c_str()).y;
+}
+
+float text_wrapped_centered(ImVec2 top_centre, const std::string& s, ImU32 colour, float width, ImFont* font) {
+  font = or_body(font);
+  const float size = font_px(font);
+  const char* line = s.c_str();
+  const char* const end = line + s.size();
+  float y = top_centre.y;
+  while (line < end) {
+    const char* paragraph_end = std::find(line, end, '\n');
+    // ImGui's own word wrap: breaks at spaces, or inside a word longer than the width.
+    const char* stop = font->CalcWordWrapPositionA(size / font->FontSize, line, paragraph_end, width);
+    if (stop == line) {  // not even one character fits: draw one anyway, so the loop moves on
+      unsigned int c = 0;
+      stop = line + std::max(1, ImTextCharFromUtf8(&c, line, end));
+    }
+    const float w = font->CalcTextSizeA(size, FLT_MAX, 0.f, line, stop).x;
+    list()->AddText(font, size, ImVec2(std::floor(top_centre.x - w * 0.5f), std::floor(y)), colour, line, stop);
+    y += size;
+    line = stop;
+    while (line < end && (*line == ' ' || *line == '\n')) ++line;
+  }
+  return y - top_centre.y;
 }
 
 void text_centered(ImVec2 centre, const std::string& s, ImU32 colour, ImFont* font) {
@@ -240,6 +268,12 @@ void title(Area& area, const std::string& heading, const std::string& subtitle) 
   area.take_top(6.f);
 }
 
+float title_height(float width, const std::string& heading, const std::string& subtitle) {
+  float h = wrapped_height(fonts().title, heading, width) + 4.f + 6.f;
+  if (!subtitle.empty()) h += wrapped_height(nullptr, subtitle, width) + 6.f;
+  return h;
+}
+
 // ---- Token chips -----------------------------------------------------------
 ChipResult token_chips(const Area& area, const std::vector<std::string>& tokens,
                        const std::vector<ImU32>& fills, int selected, ImFont* font, float gap,
@@ -291,15 +325,18 @@ HeatmapResult heatmap(const Area& area, const std::string& name, const attn::Mat
   float y = area.min.y;
   if (!name.empty()) {
     text(ImVec2(area.min.x, y), name, p.text, fonts().bold);
+    // The shape goes where it fits: side-by-side maps on a phone leave it no room.
     const float name_w = text_size(fonts().bold, name).x;
-    text(ImVec2(area.min.x + name_w + 8.f, y + 2.f), shape(rows, cols), p.muted, small);
+    const std::string dims = shape(rows, cols);
+    if (name_w + 8.f + text_size(small, dims).x <= area.width())
+      text(ImVec2(area.min.x + name_w + 8.f, y + 2.f), dims, p.muted, small);
     y += font_px(fonts().bold) + 4.f;
   }
   // Rows too short to label keep the space for the cells (hover names them).
   float label_w = 0.f;
   if (rows * 9.f <= area.max.y - y) {
     for (const std::string& label : row_labels) label_w = std::max(label_w, text_size(small, label).x);
-    label_w = std::min(label_w + 6.f, area.width() * 0.3f);
+    label_w = std::min(label_w + 6.f, area.width() * style.label_share);
   }
   const float top = style.column_labels && !column_labels.empty() ? line : 0.f;
   if (rows == 0 || cols == 0) return result;
@@ -451,10 +488,16 @@ BarResult bar_rows(const Area& area, const std::vector<std::string>& labels, con
     text(ImVec2(at.x, at.y + (row - font_px(fonts().small)) * 0.5f),
          fit(fonts().small, "+ " + std::to_string(all - n) + " more", column_w), p.muted, fonts().small);
   }
+  // Labels get their full width while the bar keeps a visible length: in
+  // three narrow columns (a phone) the bar is the part that can shrink, as
+  // the percentage beside it says the same.
+  const float pct_w = text_size(font, "100%").x + 8.f;
+  const float least_bar = columns > 1 ? 10.f : column_w * 0.3f;
+  const float label_gap = columns > 1 ? 5.f : 10.f;  // between a label and its bar
   float label_w = 0.f;
-  for (std::size_t i = 0; i < n; ++i) label_w = std::max(label_w, text_size(font, labels[i]).x);
-  label_w = std::min(label_w + 10.f, column_w * (columns > 1 ? 0.45f : 0.35f));
-  const float pct_w = text_size(font, "100%").x + 10.f;
+  for (std::size_t i = 0; i < n; ++i)
+    label_w = std::max(label_w, text_size(static_cast<int>(i) == highlight ? fonts().bold : font, labels[i]).x);
+  label_w = std::min(label_w + label_gap, std::max(column_w * 0.35f, column_w - pct_w - least_bar));
   const float bar_w = std::max(10.f, column_w - label_w - pct_w);
   for (std::size_t i = 0; i < n; ++i) {
     const ImVec2 at = place(i);
@@ -466,10 +509,12 @@ BarResult bar_rows(const Area& area, const std::vector<std::string>& labels, con
       list()->AddRectFilled(rect.Min, rect.Max, p.panel);
       if (ImGui::IsMouseClicked(0)) result.clicked = static_cast<int>(i);
     }
-    const float text_y = y + (row - font_px(font)) * 0.5f;
-    const std::string label = fit(font, labels[i], label_w - 10.f);
-    text(ImVec2(x + label_w - 10.f - text_size(font, label).x, text_y), label,
-         is_highlight ? p.query : p.text, is_highlight ? fonts().bold : font);
+    // The highlighted word is bold, so it is measured in bold.
+    ImFont* label_font = is_highlight ? fonts().bold : font;
+    const float text_y = y + (row - font_px(label_font)) * 0.5f;
+    const std::string label = fit(label_font, labels[i], label_w - label_gap);
+    text(ImVec2(x + label_w - label_gap - text_size(label_font, label).x, text_y), label,
+         is_highlight ? p.query : p.text, label_font);
     const float v = std::clamp(values[i], 0.f, 1.f);
     const ImVec2 a(x + label_w, y + row * 0.18f);
     list()->AddRectFilled(a, ImVec2(a.x + bar_w, y + row * 0.82f), p.panel, 3.f);

@@ -20,6 +20,12 @@ void text(ImVec2 pos, const std::string& text, ImU32 colour, ImFont* font = null
 void text_centered(ImVec2 centre, const std::string& text, ImU32 colour, ImFont* font = nullptr);
 // Text wrapped at `width` pixels (phones are narrow); returns the height it took.
 float text_wrapped(ImVec2 pos, const std::string& text, ImU32 colour, float width, ImFont* font = nullptr);
+// The height text_wrapped would take, without drawing: for text laid out from
+// the bottom up, or left out when there is no room for it.
+float wrapped_height(ImFont* font, const std::string& text, float width);
+// Text wrapped at `width` with each line centred on `top_centre.x`; returns the height it took.
+float text_wrapped_centered(ImVec2 top_centre, const std::string& text, ImU32 colour, float width,
+                            ImFont* font = nullptr);
 std::string quote(const std::string& word);  // “word”
 std::string percent(float weight);       // 0.613 -> "61%"
 std::string fixed(float value, int digits = 2);
@@ -42,6 +48,8 @@ struct Area {
 Area figure_area();  // the whole window content region
 // A figure title and a one-line subtitle; returns what is left below.
 void title(Area& area, const std::string& title, const std::string& subtitle = "");
+// The height title() would take at `width`, without drawing.
+float title_height(float width, const std::string& title, const std::string& subtitle = "");
 
 // ---- Token chips -----------------------------------------------------------
 struct ChipResult {
@@ -70,6 +78,7 @@ struct HeatmapStyle {
   int highlight_column = -1;
   float max_cell = 44.f;
   bool column_labels = true;
+  float label_share = 0.3f;   // the most of the width the row labels may take
 };
 struct HeatmapResult {
   ImRect cells;               // where the cells were drawn

@@ -43,12 +43,20 @@ void draw_analogy(FigureState& fig) {
   if (step == 1) {
     style.hue = p.query;
     const attn::Matrix q = head.q.row(s.selected);
-    const draw::HeatmapResult map = draw::heatmap(area.take_top(90.f), "query of " + query, q, {words[s.selected]}, {}, style);
+    // The two notes under the query get their room first (a 1-row map needs
+    // far less than 90 px); a note that still does not fit is left out.
+    const char* notes[2] = {"Q = X W_Q: a learned question, not the word itself.",
+                            "Next, every word shows its name badge: its key, K = X W_K."};
+    float notes_h = 10.f;
+    for (const char* note : notes) notes_h += draw::wrapped_height(nullptr, note, area.width()) + 4.f;
+    const float map_h = std::min(90.f, std::max(50.f, area.height() - notes_h));
+    const draw::HeatmapResult map = draw::heatmap(area.take_top(map_h), "query of " + query, q, {words[s.selected]}, {}, style);
     if (map.row >= 0) draw::tooltip("q[" + std::to_string(map.column) + "] = " + draw::fixed(q(0, map.column)));
     area.take_top(10.f);
-    area.take_top(draw::text_wrapped(area.min, "Q = X W_Q: a learned question, not the word itself.", p.muted,
-                                     area.width()) + 4.f);
-    draw::text_wrapped(area.min, "Next, every word shows its name badge: its key, K = X W_K.", p.muted, area.width());
+    for (const char* note : notes) {
+      if (draw::wrapped_height(nullptr, note, area.width()) > area.height()) break;
+      area.take_top(draw::text_wrapped(area.min, note, p.muted, area.width()) + 4.f);
+    }
     return;
   }
   if (step == 2) {

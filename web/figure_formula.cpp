@@ -95,9 +95,9 @@ void draw_formula(FigureState& fig) {
     note_canvas_change();
   }
   const std::string& part = fig.settings.formula_part;
-  draw::text(area.min, draw::fit(fonts().small, part_card(part, query), area.width()),
-             part.empty() ? p.muted : part_colour(part) == p.text ? p.accent : part_colour(part), fonts().small);
-  area.take_top(draw::font_px(fonts().small) + 10.f);
+  area.take_top(draw::text_wrapped(area.min, part_card(part, query),
+                                   part.empty() ? p.muted : part_colour(part) == p.text ? p.accent : part_colour(part),
+                                   area.width(), fonts().small) + 10.f);
 
   if (area.height() < 360.f) {
     // A short canvas (a phone) fits one panel: the d_k demo when its part is

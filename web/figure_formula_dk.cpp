@@ -17,11 +17,10 @@ void draw_formula_dk(const FigureState& fig, draw::Area area, bool boxed) {
   const FigureSettings& s = fig.settings;
   const attn::ScalingDemo demo = figure_scaling_demo(fig);
   if (boxed) draw::highlight_box(area.min - ImVec2(4, 4), area.max + ImVec2(4, 4), p.accent);
-  draw::text(area.min, draw::fit(fonts().bold, "Why \xC3\xB7 \xE2\x88\x9A" "d_k? d_k = " + std::to_string(s.dk) +
-                                                   ": one query against " + std::to_string(demo.scores.size()) +
-                                                   " random keys", area.width()),
-             p.text, fonts().bold);
-  area.take_top(draw::font_px(fonts().bold) + 4.f);
+  area.take_top(draw::text_wrapped(area.min, "Why \xC3\xB7 \xE2\x88\x9A" "d_k? d_k = " + std::to_string(s.dk) +
+                                                 ": one query against " + std::to_string(demo.scores.size()) +
+                                                 " random keys",
+                                   p.text, area.width(), fonts().bold) + 4.f);
   std::vector<std::string> keys;
   std::vector<float> scaled, unscaled;
   for (Eigen::Index j = 0; j < demo.scores.size(); ++j) {
@@ -46,8 +45,7 @@ void draw_formula_dk(const FigureState& fig, draw::Area area, bool boxed) {
     draw::Area& a = *side.where;
     const std::string label = side.name + ": entropy " + draw::fixed(side.entropy) + " of " +
                               draw::fixed(demo.max_entropy_bits) + " bits";
-    draw::text(a.min, draw::fit(fonts().small, label, a.width()), side.on ? p.text : p.muted, fonts().small);
-    a.take_top(draw::font_px(fonts().small) + 2.f);
+    a.take_top(draw::text_wrapped(a.min, label, side.on ? p.text : p.muted, a.width(), fonts().small) + 2.f);
     const ImU32 hue = side.on ? (side.values == &scaled ? p.key : p.accent) : blend(p.panel, p.muted, 0.6f);
     const int h = draw::column_chart(a, keys, *side.values, hue);
     if (h >= 0) hovered = h;

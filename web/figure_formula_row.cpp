@@ -74,13 +74,14 @@ int draw_formula_row(const FigureState& fig, draw::Area area, const std::string&
   ImFont* small = fonts().small;
   const float line = draw::font_px(small) + 4.f;
 
-  draw::text(area.min, std::string(hard ? "Hard argmax" : "Softmax") + " for " + draw::quote(words[q]) + " (" +
-                           head.name + " head)", p.text, fonts().bold);
-  area.take_top(draw::font_px(fonts().bold) + 2.f);
-  draw::text(area.min, draw::fit(small, hard ? "All attention on one word: no \"mostly this, partly that\", and no gradient to learn from."
-                                             : "A smooth blend: every word keeps a share, and learning can adjust it.", area.width()),
-             p.muted, small);
-  area.take_top(line + 4.f);
+  // Both lines wrap: on a phone the panel is about 350 px wide.
+  area.take_top(draw::text_wrapped(area.min, std::string(hard ? "Hard argmax" : "Softmax") + " for " + draw::quote(words[q]) +
+                                                 " (" + head.name + " head)",
+                                   p.text, area.width(), fonts().bold) + 2.f);
+  area.take_top(draw::text_wrapped(area.min,
+                                   hard ? "All attention on one word: no \"mostly this, partly that\", and no gradient to learn from."
+                                        : "A smooth blend: every word keeps a share, and learning can adjust it.",
+                                   p.muted, area.width(), small) + 8.f);
 
   const float row_h = std::clamp((area.height() - line - 8.f) / static_cast<float>(n + 2), 2.f, 20.f);
   const bool labels = row_h >= draw::font_px(small) - 1.f;
@@ -92,7 +93,10 @@ int draw_formula_row(const FigureState& fig, draw::Area area, const std::string&
   const float y_out = y_end + 4.f;
 
   // The query's q row sits above the keys it is compared with.
-  right_text(c.k - 6.f, y_q, row_h, "q " + draw::quote(words[q]), p.query, small);
+  // A long query word does not fit the label column: then just "q" (hovering
+  // the row names the word).
+  const std::string q_label = "q " + draw::quote(words[q]);
+  right_text(c.k - 6.f, y_q, row_h, draw::text_size(small, q_label).x <= c.k - 6.f - c.label ? q_label : "q", p.query, small);
   const draw::HeatmapResult q_map = grid(c.k, y_q, c.grid_w, row_h, attn::Matrix(head.q.row(q)), p.query);
   const std::string divide = s.scale || s.temperature != 1.0 ? "\xC3\xB7 " + draw::fixed(divisor) : "\xC3\xB7 1 (off)";
   const char* heads[5] = {"k (keys)", "q\xC2\xB7k", "", hard ? "argmax" : "softmax", "weight \xC3\x97 v"};

@@ -157,7 +157,9 @@ void draw_learn(FigureState& fig) {
                   draw::percent(static_cast<float>(s.accuracy())) + "  \xC2\xB7  " + status);
 
   // Loss and accuracy, side by side.
-  draw::Area plots = area.take_top(std::max(120.f, area.height() * 0.42f));
+  // 100 px is about the least a plot with its legend and axes can use; a
+  // phone's canvas needs the rest for the heads' snapshots below.
+  draw::Area plots = area.take_top(std::max(100.f, area.height() * 0.42f));
   draw::Area left = plots.take_left(plots.width() * 0.5f - 6.f);
   plots.take_left(12.f);
   const json state = attn::learn_state_json(s, 200);
@@ -179,9 +181,9 @@ void draw_learn(FigureState& fig) {
   // the rows darken onto the matching slot as the head learns.
   area.take_top(10.f);
   const std::vector<std::string> slots = attn::slot_labels(s.shape().task, s.example());
-  draw::text(area.min, "The question " + draw::quote(slots.back()) + ": where each head looks, step by step", p.text,
-             fonts().bold);
-  area.take_top(draw::font_px(fonts().bold) + 6.f);
+  area.take_top(draw::text_wrapped(area.min, "The question " + draw::quote(slots.back()) +
+                                                 ": where each head looks, step by step",
+                                   p.text, area.width(), fonts().bold) + 6.f);
   const int heads = s.options().heads;
   const float width = (area.width() - 12.f * static_cast<float>(heads - 1)) / static_cast<float>(heads);
   for (int h = 0; h < heads; ++h) {

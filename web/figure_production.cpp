@@ -11,6 +11,7 @@
 #include "web/figure_facts.h"
 #include "web/figures.h"
 #include "web/fonts.h"
+#include "web/main_loop.h"
 #include "web/theme.h"
 
 namespace lesson {
@@ -19,10 +20,9 @@ namespace {
 void word_orders(const FigureState& fig, draw::Area area) {
   const Palette& p = palette();
   const int h = std::min<int>(fig.settings.head, static_cast<int>(fig.word_orders[0].heads.size()) - 1);
-  draw::text(area.min, draw::fit(fonts().bold, "Word order with positional encoding: " + fig.settings.positional +
-                                                   " (" + fig.word_orders[0].heads[h].name + " head)", area.width()),
-             p.text, fonts().bold);
-  area.take_top(draw::font_px(fonts().bold) + 2.f);
+  area.take_top(draw::text_wrapped(area.min, "Word order with positional encoding: " + fig.settings.positional + " (" +
+                                                 fig.word_orders[0].heads[h].name + " head)",
+                                   p.text, area.width(), fonts().bold) + 2.f);
   // The core's verdict on the two orders, so the learner need not compare by eye.
   const nlohmann::json& facts = production_facts_cached(fig);
   const bool same = facts.value("orders_identical_up_to_permutation", false);
@@ -30,8 +30,7 @@ void word_orders(const FigureState& fig, draw::Area area) {
       same ? "Same weights, only rows and columns swapped: without positions, order is invisible."
            : "Different weights (largest difference " + draw::fixed(facts.value("orders_max_difference", 0.f)) +
                  "): the positions make the order count.";
-  draw::text(area.min, draw::fit(fonts().small, verdict, area.width()), same ? p.query : p.muted, fonts().small);
-  area.take_top(draw::font_px(fonts().small) + 6.f);
+  area.take_top(draw::text_wrapped(area.min, verdict, same ? p.query : p.muted, area.width(), fonts().small) + 6.f);
   const float half = area.width() * 0.5f;
   for (int i = 0; i < 2; ++i) {
     const attn::ExplainTrace& t = fig.word_orders[i];
@@ -64,10 +63,59 @@ const attn::TransformerBlockTrace& production_block(const FigureState& fig) {
   return cache.emplace(fig.trace_key, attn::transformer_block(trace.x, trace.output, weights)).first->second;
 }
 
+namespace {
+
+// A canvas shorter than this under the title (a phone's) cannot show the
+// word orders with their numbers and the block's seven rows together.
+constexpr float kBothPanelsHeight = 330.f;
+
+enum class Panel { word_order, block };
+
+// View state only, for a short canvas: the panel the learner's last move was
+// about. Choosing a positional encoding is about word order, selecting a word
+// (arrow keys) is about its block, and the two tabs switch by hand.
+Panel& short_canvas_panel(const FigureSettings& s) {
+  static Panel panel = Panel::block;
+  static std::string seen_positional;
+  static int seen_selected = -1;
+  if (!seen_positional.empty() && s.positional != seen_positional) panel = Panel::word_order;
+  if (seen_selected >= 0 && s.selected != seen_selected) panel = Panel::block;
+  seen_positional = s.positional;
+  seen_selected = s.selected;
+  return panel;
+}
+
+// Two tabs naming the panels; returns the one tapped, if any.
+int panel_tabs(draw::Area& area, Panel shown) {
+  const Palette& p = palette();
+  const std::vector<ImU32> fills = {shown == Panel::word_order ? p.accent : p.chip, shown == Panel::block ? p.accent : p.chip};
+  const draw::ChipResult tabs = draw::token_chips(area, {"Word order", "One block"}, fills, -1, fonts().small);
+  if (tabs.hovered >= 0) draw::tooltip("Tap to show this panel (the canvas is too short for both).");
+  area.min.y = tabs.bottom + 8.f;
+  return tabs.clicked;
+}
+
+}  // namespace
+
 void draw_production(FigureState& fig) {
   draw::Area area = draw::figure_area();
-  draw::title(area, "Around attention in a real transformer", "Hover the cells for the numbers");
-  if (fig.word_orders.size() == 2) word_orders(fig, area.take_top(std::min(205.f, area.height() * (area.height() < 360.f ? 0.52f : 0.45f))));
+  const bool orders = fig.word_orders.size() == 2;
+  const std::string heading = "Around attention in a real transformer", hint = "Hover the cells for the numbers";
+  if (orders && area.height() - draw::title_height(area.width(), heading, hint) < kBothPanelsHeight) {
+    // One panel at a time; the tabs replace the hover hint.
+    draw::title(area, heading);
+    Panel& panel = short_canvas_panel(fig.settings);
+    const int tapped = panel_tabs(area, panel);
+    if (tapped >= 0) {
+      panel = tapped == 0 ? Panel::word_order : Panel::block;
+      note_canvas_change();
+    }
+    if (panel == Panel::word_order) word_orders(fig, area);
+    else draw_production_block(fig, area);
+    return;
+  }
+  draw::title(area, heading, hint);
+  if (orders) word_orders(fig, area.take_top(std::min(205.f, area.height() * 0.45f)));
   area.take_top(10.f);
   draw_production_block(fig, area);
 }

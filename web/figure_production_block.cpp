@@ -35,12 +35,10 @@ void draw_production_block(const FigureState& fig, draw::Area area) {
   const long d = trace.d_model, dk = trace.d_k, width = static_cast<long>(trace.concat.cols());
   const attn::TransformerBlockTrace& b = production_block(fig);
   ImFont* small = fonts().small;
-  draw::text(area.min, draw::fit(fonts().bold, "One block for " + draw::quote(trace.tokens[s].text) + ": " +
-                                                   std::to_string(h) + " heads of d_k = " + std::to_string(dk) +
-                                                   ", concatenated to " + std::to_string(width) + ", then W_O",
-                                 area.width()),
-             p.text, fonts().bold);
-  area.take_top(draw::font_px(fonts().bold) + 6.f);
+  area.take_top(draw::text_wrapped(area.min, "One block for " + draw::quote(trace.tokens[s].text) + ": " +
+                                                 std::to_string(h) + " heads of d_k = " + std::to_string(dk) +
+                                                 ", concatenated to " + std::to_string(width) + ", then W_O",
+                                   p.text, area.width(), fonts().bold) + 6.f);
 
   const std::vector<Stage> stages = {
       {"x  (1" + times() + std::to_string(d) + ")", trace.x.row(s), p.accent, "the word's vector: embedding + position"},
@@ -61,13 +59,12 @@ void draw_production_block(const FigureState& fig, draw::Area area) {
        "residual around the feed-forward network, then layer norm: the block's output, the next block's input"}};
   // The placement, in words, under the diagram, when there is room for it as
   // well as for one readable line per stage; the stage labels show it as formulas.
-  const float note_h = draw::font_px(small) + 6.f;
+  const std::string note = "LN = layer norm, after each residual addition: post-norm, as in the 2017 paper";
+  const float note_text_h = draw::wrapped_height(small, note, area.width());
+  const float note_h = note_text_h + 6.f;
   const float line_min = draw::font_px(small) + 3.f;
   if (area.height() - note_h >= line_min * static_cast<float>(stages.size())) {
-    draw::text(ImVec2(area.min.x, area.max.y - draw::font_px(small)),
-               draw::fit(small, "LN = layer norm, after each residual addition: post-norm, as in the 2017 paper",
-                         area.width()),
-               p.muted, small);
+    draw::text_wrapped(ImVec2(area.min.x, area.max.y - note_text_h), note, p.muted, area.width(), small);
     area.max.y -= note_h;
   }
   const float row_h = std::clamp(area.height() / static_cast<float>(stages.size()), 12.f, 34.f);

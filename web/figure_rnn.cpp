@@ -15,20 +15,33 @@
 namespace lesson {
 namespace {
 
+// Laid out from the bottom up, so nothing overprints on a short phone canvas:
+// the RNN's line (wrapped), the words under the nodes, the nodes, and the
+// attention arc in whatever height is left under its label.
 void chain(const FigureState& fig, const std::vector<float>& relative, draw::Area area) {
   const Palette& p = palette();
+  ImFont* small = fonts().small;
   const std::vector<std::string> words = token_labels(*fig.trace);
   const int distance = rnn_distance(fig);
   const int nodes = distance + 1;
   const float step = area.width() / nodes;
-  const float r = std::clamp(step * 0.28f, 5.f, 16.f);
-  const float y = area.min.y + area.height() * 0.62f;
+  const std::string rnn_line = "RNN: " + std::to_string(distance) + " steps, each squeezing everything into one state vector";
+  const float rnn_h = draw::wrapped_height(small, rnn_line, area.width());
+  draw::text_wrapped(ImVec2(area.min.x, area.max.y - rnn_h), rnn_line, p.muted, area.width(), small);
+  const float label_y = area.max.y - rnn_h - 6.f - draw::font_px(small);
+  const float arc_label_h = draw::font_px(small) + 4.f;
+  // The nodes sit just above their words, shrinking on a short canvas so the
+  // arc keeps at least 12 px above them.
+  const float r = std::clamp(std::min(step * 0.28f, (label_y - 4.f - area.min.y - arc_label_h - 12.f) * 0.5f), 5.f, 16.f);
+  const float y = label_y - 4.f - r;
   ImDrawList* list = ImGui::GetWindowDrawList();
   const ImVec2 first(area.min.x + step * 0.5f, y), last(area.min.x + step * (nodes - 0.5f), y);
-  // Attention: one direct hop from the last word back to the first.
-  draw::arc(last - ImVec2(0, r), first - ImVec2(0, r + 2.f), std::min(area.height() * 0.5f, 30.f + step * nodes * 0.1f),
-            p.key, 3.f);
-  draw::text_centered(ImVec2((first.x + last.x) * 0.5f, area.min.y + 6.f), "attention: 1 step", p.key, fonts().small);
+  // Attention: one direct hop from the last word back to the first. A cubic
+  // arc peaks at three quarters of its lift, which must stay under the label.
+  const float room = (y - r) - (area.min.y + arc_label_h);
+  draw::arc(last - ImVec2(0, r), first - ImVec2(0, r + 2.f), std::min(room / 0.75f, 30.f + step * nodes * 0.1f), p.key, 3.f);
+  draw::text_centered(ImVec2((first.x + last.x) * 0.5f, area.min.y + draw::font_px(small) * 0.5f), "attention: 1 step",
+                      p.key, small);
   for (int t = 0; t < nodes; ++t) {
     const ImVec2 c(area.min.x + step * (t + 0.5f), y);
     if (t + 1 < nodes) list->AddLine(c + ImVec2(r, 0), c + ImVec2(step - r - 4.f, 0), p.muted, 1.5f);
@@ -38,14 +51,14 @@ void chain(const FigureState& fig, const std::vector<float>& relative, draw::Are
     const float share = t < static_cast<int>(relative.size()) ? relative[t] : 0.f;
     list->AddCircleFilled(c, r, blend(p.panel, p.query, std::clamp(share, 0.f, 1.f)));
     list->AddCircle(c, r, p.muted);
-    const std::string label = draw::fit(fonts().small, words[t], step - 2.f);
-    draw::text_centered(c + ImVec2(0, r + 9.f), label, t == 0 || t == distance ? p.text : p.muted, fonts().small);
+    const std::string label = draw::fit(small, words[t], step - 2.f);
+    draw::text_centered(ImVec2(c.x, y + r + 4.f + draw::font_px(small) * 0.5f), label,
+                        t == 0 || t == distance ? p.text : p.muted, small);
     if (ImGui::IsWindowHovered() && ImLengthSqr(ImGui::GetIO().MousePos - c) < (r + 3.f) * (r + 3.f))
-      draw::tooltip("After " + std::to_string(t) + (t == 1 ? " step" : " steps") + ", the RNN state still holds " +
+      draw::tooltip(draw::quote(words[t]) + ": after " + std::to_string(t) + (t == 1 ? " step" : " steps") +
+                    ", the RNN state still holds " +
                     draw::percent(share) + " of " + draw::quote(words[0]) + "'s influence after its first step.");
   }
-  draw::text(ImVec2(area.min.x, area.max.y - draw::font_px(fonts().small)), "RNN: " + std::to_string(distance) +
-             " steps, each squeezing everything into one state vector", p.muted, fonts().small);
 }
 
 }  // namespace
@@ -64,8 +77,11 @@ void draw_rnn(FigureState& fig) {
   draw::title(area, "From " + draw::quote(trace.tokens[0].text) + " to " + draw::quote(trace.tokens[distance].text),
               "The RNN keeps " + draw::percent(kept) + " of the signal after " + std::to_string(distance) +
                   " steps; attention connects them in 1.");
-  chain(fig, influence.relative, area.take_top(std::min(150.f, area.height() * 0.4f)));
-  area.take_top(14.f);
+  // At least the height the chain needs with small nodes (its two lines, the
+  // arc, the words); the plot below takes the rest.
+  const float chain_least = 4.f * draw::font_px(fonts().small) + 36.f;
+  chain(fig, influence.relative, area.take_top(std::max(chain_least, std::min(150.f, area.height() * 0.4f))));
+  area.take_top(8.f);
 
   // Cost against length, from the core's operation counts.
   const attn::CostCurve curve =

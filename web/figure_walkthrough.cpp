@@ -111,23 +111,30 @@ void step_embeddings(View& v, draw::Area& area) {
 void step_projections(View& v, draw::Area& area) {
   const Palette& p = palette();
   const long n = static_cast<long>(v.words.size()), d = v.trace.d_model, dk = v.trace.d_k;
-  draw::text(area.min, "X (" + draw::shape(n, d) + ")" + times() + "W (" + draw::shape(d, dk) + ") = " +
-                           draw::shape(n, dk) + " for each of Q, K, V", p.muted, fonts().small);
-  area.take_top(draw::font_px(fonts().small) + 8.f);
-  const float w = (area.width() - 24.f) / 3.f;
+  area.take_top(draw::text_wrapped(area.min, "X (" + draw::shape(n, d) + ")" + times() + "W (" + draw::shape(d, dk) +
+                                                 ") = " + draw::shape(n, dk) + " for each of Q, K, V",
+                                   p.muted, area.width(), fonts().small) + 8.f);
+  // Only Q's map names the rows, so its column is wider by their labels
+  // (at most a fifth of the width): on a phone the words then stay whole.
+  float label_w = 0.f;
+  for (const std::string& word : v.words) label_w = std::max(label_w, draw::text_size(fonts().small, word).x + 6.f);
+  label_w = std::min(label_w, area.width() * 0.2f);
+  const float w = (area.width() - 24.f - label_w) / 3.f;
   const attn::Matrix* mats[3] = {&v.head.q, &v.head.k, &v.head.v};
   const char* names[3] = {"Q = X W_Q", "K = X W_K", "V = X W_V"};
   const ImU32 hues[3] = {p.query, p.key, p.value};
   const char* roles[3] = {"what this word is looking for", "how this word labels itself",
                           "what this word hands over"};
   for (int m = 0; m < 3; ++m) {
-    draw::Area column{ImVec2(area.min.x + m * (w + 12.f), area.min.y), ImVec2(area.min.x + m * (w + 12.f) + w, area.max.y)};
+    const float left = area.min.x + (m == 0 ? 0.f : label_w + m * (w + 12.f));
+    draw::Area column{ImVec2(left, area.min.y), ImVec2(area.min.x + label_w + m * (w + 12.f) + w, area.max.y)};
     draw::HeatmapStyle style;
     style.hue = hues[m];
     style.signed_values = true;
     style.highlight_row = v.selected;
     style.column_labels = false;
     style.numbers = false;
+    style.label_share = m == 0 ? (label_w + 0.5f) / column.width() : 0.f;
     const draw::HeatmapResult map = draw::heatmap(column, names[m], *mats[m], m == 0 ? v.words : std::vector<std::string>{}, {}, style);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(column.min.x, column.min.y + 20.f), ImVec2(column.min.x + 30.f, column.min.y + 20.f), hues[m], 3.f);
     if (map.row >= 0)
@@ -170,10 +177,14 @@ void step_scaling(View& v, draw::Area& area) {
   const bool scaled = v.fig.settings.scale;
   const std::string divide = scaled ? "\xC3\xB7 \xE2\x88\x9A" "d_k = \xC3\xB7 " + draw::fixed(sqrt_dk, 2) : "scaling is off";
   const float temperature = static_cast<float>(v.fig.settings.temperature);
-  draw::text(area.min, divide + (temperature != 1.f ? "  and \xC3\xB7 temperature " + draw::fixed(temperature) : ""),
-             p.text, fonts().bold);
-  area.take_top(draw::font_px(fonts().bold) + 8.f);
-  draw::Area left = area.take_left(area.width() * 0.5f - 6.f);
+  area.take_top(draw::text_wrapped(area.min, divide + (temperature != 1.f ? "  and \xC3\xB7 temperature " + draw::fixed(temperature) : ""),
+                                   p.text, area.width(), fonts().bold) + 8.f);
+  // "Before" names the rows for both maps, so it is wider by their labels
+  // (at most a fifth of the width) and the two grids get the same cells.
+  float label_w = 0.f;
+  for (const std::string& word : v.words) label_w = std::max(label_w, draw::text_size(fonts().small, word).x + 6.f);
+  label_w = std::min(label_w, area.width() * 0.2f);
+  draw::Area left = area.take_left((area.width() - 12.f - label_w) * 0.5f + label_w);
   area.take_left(12.f);
   draw::HeatmapStyle style;
   style.hue = p.accent;
@@ -182,6 +193,7 @@ void step_scaling(View& v, draw::Area& area) {
   style.digits = 1;
   // Both on the scale of the raw scores, so the shrink is visible.
   style.scale_max = v.head.attention.scores.cwiseAbs().maxCoeff();
+  style.label_share = (label_w + 0.5f) / left.width();
   const draw::HeatmapResult before = draw::heatmap(left, "Before", v.head.attention.scores, v.words, v.words, style);
   const draw::HeatmapResult after = draw::heatmap(area, "After", v.head.attention.scaled, {}, v.words, style);
   for (const draw::HeatmapResult* map : {&before, &after}) {
@@ -231,8 +243,8 @@ void step_output(View& v, draw::Area& area) {
   const Palette& p = palette();
   claim_line(v, area);
   const attn::Matrix& weights = v.head.attention.weights;
-  draw::text(area.min, "output of " + row_of(v, v.selected) + " = \xCE\xA3 weight \xC3\x97 value", p.text, fonts().bold);
-  area.take_top(draw::font_px(fonts().bold) + 10.f);
+  area.take_top(draw::text_wrapped(area.min, "output of " + row_of(v, v.selected) + " = \xCE\xA3 weight \xC3\x97 value",
+                                   p.text, area.width(), fonts().bold) + 10.f);
   std::vector<std::string> labels;
   for (std::size_t j = 0; j < v.words.size(); ++j)
     labels.push_back(draw::percent(weights(v.selected, j)) + " \xC3\x97 " + v.words[j]);
@@ -285,10 +297,10 @@ void step_heads(View& v, draw::Area& area) {
   }
   area.take_top(10.f);
   const long n = static_cast<long>(v.words.size());
-  draw::text(area.min, "concat (" + draw::shape(n, v.trace.concat.cols()) + ")" + times() + "W_O (" +
-                           draw::shape(v.trace.w_o.rows(), v.trace.w_o.cols()) + ") = output (" +
-                           draw::shape(n, v.trace.output.cols()) + ")", p.text, fonts().small);
-  area.take_top(draw::font_px(fonts().small) + 6.f);
+  area.take_top(draw::text_wrapped(area.min, "concat (" + draw::shape(n, v.trace.concat.cols()) + ")" + times() + "W_O (" +
+                                                 draw::shape(v.trace.w_o.rows(), v.trace.w_o.cols()) + ") = output (" +
+                                                 draw::shape(n, v.trace.output.cols()) + ")",
+                                   p.text, area.width(), fonts().small) + 6.f);
   draw::Area left = area.take_left(area.width() * 0.5f - 6.f);
   area.take_left(12.f);
   draw::HeatmapStyle style;
