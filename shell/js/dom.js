@@ -75,6 +75,18 @@
   // Lesson events (section reached, quiz answered, lesson complete) go out as
   // one DOM event, so the embed bridge or a course-site adapter can listen
   // without the lesson knowing about them.
+  // Loads a classic script once and calls back with whether it set the global
+  // it promises (a lazily loaded data file: works from file:// and under the
+  // page's script-src 'self', where fetch would not).
+  function loadDataScript(src, globalName, then) {
+    if (typeof window[globalName] === "string") { then(true); return; }
+    var script = document.createElement("script");
+    script.src = src;
+    script.onload = function () { then(typeof window[globalName] === "string"); };
+    script.onerror = function () { then(false); };
+    document.head.appendChild(script);
+  }
+
   function emit(name, detail) {
     var payload = { event: name };
     Object.keys(detail || {}).forEach(function (k) { payload[k] = detail[k]; });
@@ -82,7 +94,7 @@
   }
 
   Lesson.dom = { el: el, emit: emit, setText: setText, setProperty: setProperty, setAttribute: setAttribute,
-                 clear: clear, all: all, parse: parse, isObject: isObject,
+                 loadDataScript: loadDataScript, clear: clear, all: all, parse: parse, isObject: isObject,
                  sectionOf: sectionOf, scrollToSection: scrollToSection,
                  reducedMotion: reducedMotion };
 })();

@@ -13,15 +13,6 @@
 
   var status = "starter";   // then "loading", "loaded" or "failed"
 
-  function injectScript(then) {
-    if (typeof window.ATTENTION_FIRST_NAMES === "string") { then(true); return; }
-    var script = document.createElement("script");
-    script.src = "names/first_names.js";
-    script.onload = function () { then(typeof window.ATTENTION_FIRST_NAMES === "string"); };
-    script.onerror = function () { then(false); };
-    document.head.appendChild(script);
-  }
-
   function refreshFigures() {
     Lesson.figure.FIGURES.forEach(function (id) {
       if (id !== "learn" && Lesson.figure.state(id)) Lesson.figure.set(id, {});
@@ -34,7 +25,7 @@
     var module = Lesson.figure && Lesson.figure.module();
     if (status !== "starter" || !module || typeof module.loadNames !== "function") return;
     status = "loading";
-    injectScript(function (ok) {
+    dom.loadDataScript("names/first_names.js", "ATTENTION_FIRST_NAMES", function (ok) {
       var answer = ok ? dom.parse(module.loadNames(window.ATTENTION_FIRST_NAMES)) : null;
       if (!dom.isObject(answer) || answer.error) {
         status = "failed";

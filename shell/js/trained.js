@@ -23,15 +23,6 @@
     slot.classList.toggle("is-error", !!isError);
   }
 
-  function injectScript(then) {
-    if (typeof window.ATTENTION_TRAINED_GPT === "string") { then(true); return; }
-    var script = document.createElement("script");
-    script.src = "models/trained_gpt.js";
-    script.onload = function () { then(typeof window.ATTENTION_TRAINED_GPT === "string"); };
-    script.onerror = function () { then(false); };
-    document.head.appendChild(script);
-  }
-
   // Loads the weights into the module once; calls back with an error text or "".
   function ensureLoaded(then) {
     if (loading === "loaded") { then(""); return; }
@@ -39,7 +30,7 @@
     if (!module || typeof module.loadModel !== "function") { then("The lesson's module is not loaded."); return; }
     loading = "loading";
     message("Loading the trained model\u2026");
-    injectScript(function (ok) {
+    dom.loadDataScript("models/trained_gpt.js", "ATTENTION_TRAINED_GPT", function (ok) {
       if (!ok) { loading = "failed"; then("The trained model's file (models/trained_gpt.js) could not be loaded."); return; }
       var answer = dom.parse(module.loadModel(window.ATTENTION_TRAINED_GPT));
       if (!dom.isObject(answer) || answer.error) {
