@@ -144,9 +144,11 @@
       syncSteps(section, "walkthrough", settings.step);
       var label = document.getElementById("walkthrough-step-label");
       if (label) dom.setText(label, Lesson.captions.stepLabel(settings.step));
+      // aria-disabled, not disabled: a disabled button drops the keyboard focus
+      // to the page the moment Next reaches step 8 (or Previous step 1).
       dom.all("[data-step-delta]", section).forEach(function (button) {
         var next = settings.step + Number(button.dataset.stepDelta);
-        dom.setProperty(button, "disabled", next < 1 || next > 8);
+        dom.setAttribute(button, "aria-disabled", next < 1 || next > 8 ? "true" : "false");
       });
     }
     if (state.figure === "analogy" && typeof settings.analogy_step === "number") {
@@ -197,7 +199,7 @@
     var state = Lesson.figure.state("walkthrough");
     var step = state && state.settings && typeof state.settings.step === "number" ? state.settings.step : 1;
     var next = Math.min(8, Math.max(1, step + Number(button.dataset.stepDelta)));
-    send("walkthrough", { step: next });
+    if (next !== step) send("walkthrough", { step: next });
   }
 
   function onClick(event) {

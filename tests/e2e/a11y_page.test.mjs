@@ -160,6 +160,21 @@ test('keyboard only: Tab reaches every control and the canvas, leaves the canvas
   }
 });
 
+test('every slider is named by its label, not just its output', async () => {
+  const { context, page } = await openPage(browser, server.url, VIEWPORTS.desktop);
+  try {
+    // A wrapping <label> names the first labelable element inside it, which here
+    // was the <output>: each slider must carry its label's words as its own name.
+    const names = [/^Steps from the first word to the second/, /^Vector width/, /^Heads/, /^Temperature/];
+    assert.equal(await page.getByRole('slider').count(), names.length, 'the page has these sliders');
+    for (const name of names) {
+      assert.equal(await page.getByRole('slider', { name }).count(), 1, `a slider is named ${name}`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test('the canvas has a role and a label, and the live region states what the figure shows', async () => {
   const { context, page, problems } = await openPage(browser, server.url, VIEWPORTS.desktop);
   try {

@@ -278,6 +278,12 @@ test('walkthrough: Next and Previous walk through the eight steps, each drawn', 
       saveArtifact(`walkthrough-step-${expected}.png`, snap.png);
       lastPng = snap.png;
     }
+    // At the last step Next says it is unavailable but keeps the focus (a disabled
+    // button would drop it to the page), and pressing it again changes nothing.
+    assert.equal(await next.getAttribute('aria-disabled'), 'true', 'Next is marked unavailable at step 8');
+    assert.ok(await next.evaluate((el) => el === document.activeElement), 'Next keeps the focus at step 8');
+    await next.press('Enter');
+    assert.equal(await step(), 8, 'Next at step 8 stays at step 8');
     await previous.click();
     assert.ok(await eventually(async () => (await step()) === 7), 'Previous goes back a step');
     assert.deepEqual(problems, [], problems.join('\n'));
