@@ -1,7 +1,8 @@
 // The four quick checks: built from m.quizzes() into the .quiz[data-quiz]
-// slots as radio groups, graded by m.grade, with the explanation for the
-// chosen answer. Answers go to progress; restored answers are shown again, and
-// the choices appear in the learner's own saved order.
+// slots as radio groups with a Check button, graded by m.grade when it is
+// pressed, with the explanation for the chosen answer. Answers go to progress;
+// restored answers are shown again, and the choices appear in the learner's
+// own saved order.
 (function () {
   "use strict";
   var Lesson = window.Lesson = window.Lesson || {};
@@ -36,16 +37,33 @@
     feedback.appendChild(dom.el("span", { "class": "quiz-explanation" }, String(result.explanation || "")));
   }
 
+  // Choosing only selects: arrowing through a radio group passes over every
+  // choice, and none of them is an answer until the learner presses Check.
   function onChange(event) {
     var input = event.target;
     if (input.type !== "radio") return;
     var container = input.closest(".quiz[data-quiz]");
+    var feedback = container.querySelector(".quiz-feedback");
+    dom.all("label", container).forEach(function (label) { label.classList.remove("is-correct", "is-wrong"); });
+    feedback.classList.remove("is-correct", "is-wrong");
+    dom.setText(feedback, "");
+  }
+
+  function onCheck(event) {
+    var button = event.target.closest("button.quiz-check");
+    if (!button) return;
+    var container = button.closest(".quiz[data-quiz]");
+    var chosen = container.querySelector('input[type="radio"]:checked');
+    if (!chosen) {
+      dom.setText(container.querySelector(".quiz-feedback"), "Pick an answer first, then press Check.");
+      return;
+    }
     var quizId = container.dataset.quiz;
-    var result = grade(quizId, input.value);
-    showResult(container, input.value, result);
+    var result = grade(quizId, chosen.value);
+    showResult(container, chosen.value, result);
     if (!result) return;
-    var score = Lesson.progress.setAnswer(quizId, input.value);
-    dom.emit("quiz", { quiz: quizId, choice: input.value, correct: result.correct === true, score: score });
+    var score = Lesson.progress.setAnswer(quizId, chosen.value);
+    dom.emit("quiz", { quiz: quizId, choice: chosen.value, correct: result.correct === true, score: score });
   }
 
   function build(container, quiz, number) {
@@ -64,6 +82,7 @@
       choices.appendChild(label);
     });
     fieldset.appendChild(choices);
+    fieldset.appendChild(dom.el("button", { type: "button", "class": "quiz-check" }, "Check"));
     fieldset.appendChild(dom.el("p", { "class": "quiz-feedback", role: "status", "aria-live": "polite" }));
     container.appendChild(fieldset);
   }
@@ -93,6 +112,7 @@
       }
       build(container, quizzes[index], index + 1);
       container.addEventListener("change", onChange);
+      container.addEventListener("click", onCheck);
     });
   }
 

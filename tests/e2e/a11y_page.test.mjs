@@ -36,7 +36,10 @@ for (const scheme of ['light', 'dark']) {
         await settle(page);
         // Answered quizzes show their feedback styles too.
         const quiz = page.locator(`section#${id} .quiz input[type="radio"]`).first();
-        if (await quiz.count()) await quiz.check();
+        if (await quiz.count()) {
+          await quiz.check();
+          await page.locator(`section#${id} .quiz button.quiz-check`).click();
+        }
         for (const v of await axeViolations(page)) found.push(`[${id}] ${v}`);
       }
       assert.deepEqual(found, [], `axe violations (${scheme}):\n${found.join('\n')}`);
@@ -129,10 +132,15 @@ test('keyboard only: Tab reaches every control and the canvas, leaves the canvas
     assert.ok((await page.locator('#figure-description').textContent()).includes(`“${word}”`),
       'the description follows the keyboard selection');
 
-    // A quick check answered with the keyboard alone: Tab to the group, arrows, Space.
+    // A quick check answered with the keyboard alone: the group, arrows, Tab to Check, Space.
     const radio = page.locator('.quiz[data-quiz="q2"] input[type="radio"]').first();
     await radio.focus();
     await page.keyboard.press('ArrowDown');
+    assert.equal((await page.locator('.quiz[data-quiz="q2"] .quiz-feedback').textContent()).trim(), '',
+      'arrowing through the choices grades none of them');
+    await page.keyboard.press('Tab');
+    assert.ok(await page.locator('.quiz[data-quiz="q2"] button.quiz-check').evaluate((el) => el === document.activeElement),
+      'Tab goes from the choices to Check');
     await page.keyboard.press('Space');
     const feedback = await page.locator('.quiz[data-quiz="q2"] .quiz-feedback').textContent();
     assert.match(feedback, /Correct|Not this one/, `the quiz is graded from the keyboard: "${feedback}"`);

@@ -67,6 +67,28 @@ test('quizzes: four quick checks, each a radio group', async () => {
   }
 });
 
+test('quizzes: choosing grades and saves nothing until Check is pressed', async () => {
+  const { context, page } = await openPage(browser, server.url, VIEWPORTS.desktop);
+  try {
+    const quiz = page.locator('.quiz[data-quiz="q1"]');
+    const saved = () => page.evaluate(() =>
+      (JSON.parse(localStorage.getItem('attention-lesson:progress') || '{}').answers || {}).q1 ?? null);
+    const first = quiz.locator('input[type="radio"]').first();
+    await first.focus();
+    // A keyboard learner passes over every choice on the way to theirs.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    assert.equal((await quiz.locator('.quiz-feedback').textContent()).trim(), '', 'no feedback while choosing');
+    assert.equal(await quiz.locator('.is-correct, .is-wrong').count(), 0, 'no choice is marked while choosing');
+    assert.equal(await saved(), null, 'nothing is saved while choosing');
+    const chosen = await quiz.locator('input[type="radio"]:checked').getAttribute('value');
+    await quiz.locator('button.quiz-check').click();
+    assert.ok((await quiz.locator('.quiz-feedback').textContent()).trim().length > 0, 'Check grades');
+    assert.equal(await saved(), chosen, 'Check saves the choice that was checked');
+  } finally {
+    await context.close();
+  }
+});
+
 test('quizzes: wrong and right answers get feedback, progress moves and survives a reload', async () => {
   const { context, page, problems } = await openPage(browser, server.url, VIEWPORTS.desktop);
   try {

@@ -95,6 +95,8 @@ test('no WebGL: a message, a table of the current figure\'s weights from the cor
     const radio = page.locator('.quiz[data-quiz="q1"] input[type="radio"]').first();
     await radio.focus();
     await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
     const feedback = await page.locator('.quiz[data-quiz="q1"] .quiz-feedback').textContent();
     assert.match(feedback, /Correct|Not this one/, `the quiz is graded without WebGL: "${feedback}"`);
     assert.deepEqual(errors, [], errors.join('\n'));

@@ -88,6 +88,7 @@ export async function answerQuiz(frame, quizId, choiceId) {
   const quiz = frame.locator(`.quiz[data-quiz="${quizId}"]`);
   await quiz.scrollIntoViewIfNeeded();
   await quiz.locator(`input[type="radio"][value="${choiceId}"]`).check();
+  await quiz.locator('button.quiz-check').click();
   const feedback = quiz.locator('.quiz-feedback');
   await frame.waitForFunction((id) => {
     const el = document.querySelector(`.quiz[data-quiz="${id}"] .quiz-feedback`);
