@@ -68,11 +68,7 @@
       var step = (s.settings && s.settings.analogy_step) || 1;
       if (!has(f, "query")) return "";
       if (step === 1) return "Step 1 of 3: " + quote(f.query) + " broadcasts its query.";
-      if (step === 2) {
-        return "Step 2 of 3: " + Lesson.claims.sentence(f, "match") +
-          (f.decisive && has(f, "low_token", "low_percent") && f.low_token ?
-            " " + quote(f.low_token) + " matches worst with " + fmt(f.low_percent) + "%." : "");
-      }
+      if (step === 2) return "Step 2 of 3: " + Lesson.claims.sentence(f, "match");
       return "Step 3 of 3: " + Lesson.claims.sentence(f, "blend");
     },
     walkthrough: function (s, f) {
