@@ -79,9 +79,22 @@
   }
 
   var initialised = false;
+
+  // The figure panel's real height, for the narrow layout's scroll padding
+  // (css/layout.css): it changes with the canvas, the description and zoom.
+  function trackPanelHeight() {
+    var panel = document.getElementById("figure-panel");
+    if (!panel || typeof ResizeObserver !== "function") return;
+    new ResizeObserver(function () {
+      document.documentElement.style.setProperty("--figure-panel-height",
+        Math.ceil(panel.getBoundingClientRect().height) + "px");
+    }).observe(panel);
+  }
+
   function init() {
     if (initialised) return;
     initialised = true;
+    trackPanelHeight();
     document.addEventListener("click", function (event) {
       var button = event.target.closest("button.show-figure");
       if (button) activate(button.closest("section[data-figure]"), true);

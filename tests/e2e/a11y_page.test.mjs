@@ -183,6 +183,45 @@ test('every slider is named by its label, not just its output', async () => {
   }
 });
 
+// Walks the page with Tab and returns each focused element outside the figure panel
+// that ends up under the panel (when it is stuck on top) or off screen.
+async function tabWalk(page, presses) {
+  const hidden = [];
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    const where = await page.evaluate(() => {
+      const el = document.activeElement;
+      const panel = document.getElementById('figure-panel');
+      if (!el || el === document.body || panel.contains(el)) return null;
+      const r = el.getBoundingClientRect();
+      const p = panel.getBoundingClientRect();
+      const stuck = getComputedStyle(panel).position === 'sticky' && p.top <= 0.5;
+      return { what: `${el.tagName.toLowerCase()} ${(el.textContent || el.name || '').trim().slice(0, 30)}`,
+               under: stuck ? p.bottom - r.top : 0, onScreen: r.bottom > 0 && r.top < innerHeight };
+    });
+    if (where && (where.under > 1 || !where.onScreen)) hidden.push(`${where.what} (${Math.round(where.under)} px under)`);
+  }
+  return hidden;
+}
+
+test('zoom: at 200% and 400% the figure panel scrolls with the page; on a phone it hides no focused control', async () => {
+  for (const [name, viewport, sticky] of [['200%', { width: 640, height: 450 }, false],
+                                          ['400%', { width: 320, height: 225 }, false],
+                                          ['phone', { width: 390, height: 844 }, true]]) {
+    const { context, page } = await openPage(browser, server.url, viewport);
+    try {
+      // Focus scrolls instantly then, so each position can be read at once.
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      const position = await page.locator('#figure-panel').evaluate((el) => getComputedStyle(el).position);
+      assert.equal(position, sticky ? 'sticky' : 'static', `${name}: the panel is ${sticky ? '' : 'not '}sticky`);
+      const hidden = await tabWalk(page, 60);
+      assert.deepEqual(hidden, [], `${name}: focused controls hidden under the panel or off screen`);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
 test('the canvas has a role and a label, and the live region states what the figure shows', async () => {
   const { context, page, problems } = await openPage(browser, server.url, VIEWPORTS.desktop);
   try {
