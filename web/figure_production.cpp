@@ -26,10 +26,15 @@ void word_orders(const FigureState& fig, draw::Area area) {
   // The core's verdict on the two orders, so the learner need not compare by eye.
   const nlohmann::json& facts = production_facts_cached(fig);
   const bool same = facts.value("orders_identical_up_to_permutation", false);
+  // The verdict covers every head, not only the one drawn: a head that ignores
+  // positions (coreference, say) looks the same in both orders either way.
+  const std::string heads = std::to_string(facts.value("heads", 0));
   const std::string verdict =
-      same ? "Same weights, only rows and columns swapped: without positions, order is invisible."
-           : "Different weights (largest difference " + draw::fixed(facts.value("orders_max_difference", 0.f)) +
-                 "): the positions make the order count.";
+      same ? "In all " + heads + " heads, the same weights with rows and columns swapped: without positions, "
+                 "order is invisible."
+           : "Over all " + heads + " heads, the weights differ (largest difference " +
+                 draw::fixed(facts.value("orders_max_difference", 0.f)) +
+                 "): the heads that read positions make the order count.";
   area.take_top(draw::text_wrapped(area.min, verdict, same ? p.query : p.muted, area.width(), fonts().small) + 6.f);
   const float half = area.width() * 0.5f;
   for (int i = 0; i < 2; ++i) {

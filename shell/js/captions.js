@@ -81,9 +81,9 @@
       if (!has(f, "positional", "orders_identical_up_to_permutation")) return "";
       return "Positional encoding " + quote(f.positional) + ": \u201cdog bites man\u201d and \u201cman bites dog\u201d " +
         (f.orders_identical_up_to_permutation ?
-          "get the same weights once the words are lined up." :
-          "get different weights even after lining the words up.") +
-        (has(f, "orders_max_difference") ? " Largest difference: " + fmt(f.orders_max_difference) + "." : "");
+          "get the same weights in every head once the words are lined up." :
+          "get different weights even after lining the words up, in the heads that read positions.") +
+        (has(f, "orders_max_difference") ? " Largest difference over all heads: " + fmt(f.orders_max_difference) + "." : "");
     },
     playground: function (s, f) {
       if (!has(f, "n", "heads", "d_k")) return "";
